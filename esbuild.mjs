@@ -1,0 +1,45 @@
+// One build for everything that ships: the VS Code client, the language server, the CLI.
+// The two .wasm files are copied next to the bundles because parsing/treeSitter.ts looks for them beside itself.
+import * as esbuild from 'esbuild';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  outdir: 'dist',
+};
+
+const builds = [
+  { ...common, entryPoints: { extension: 'client/src/extension.ts' }, external: ['vscode'] },
+  {
+    ...common,
+    entryPoints: { server: 'server/src/main.ts', cli: 'server/src/cli/main.ts' },
+    banner: { js: '#!/usr/bin/env node' },
+  },
+];
+
+function copyWasm() {
+  mkdirSync('dist', { recursive: true });
+  const runtime = join(dirname(require.resolve('web-tree-sitter')), 'web-tree-sitter.wasm');
+  const grammar = require.resolve('tree-sitter-python/tree-sitter-python.wasm');
+  copyFileSync(runtime, 'dist/web-tree-sitter.wasm');
+  copyFileSync(grammar, 'dist/tree-sitter-python.wasm');
+}
+
+copyWasm();
+if (watch) {
+  for (const options of builds) await (await esbuild.context(options)).watch();
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+}

@@ -1,0 +1,62 @@
+// Indentation helpers for fixes that wrap or move code. Lines that start inside a string literal are never touched:
+// re-indenting them would change the string's value.
+import type { SyntaxNode } from '../../parsing/treeSitter';
+import type { OffsetEdit } from '../types';
+
+/** The file's indentation step: the indentation of the first indented line, else four spaces. */
+export function indentUnit(text: string): string {
+  const match = /(?:^|\n)([ \t]+)\S/.exec(text);
+  if (!match) return '    ';
+  return match[1].startsWith('\t') ? '\t' : match[1];
+}
+
+/** The line break the file uses (the first one found), for text a fix inserts. */
+export function lineBreak(text: string): string {
+  const match = /\r\n|\n|\r/.exec(text);
+  return match ? match[0] : '\n';
+}
+
+/** The offset of the start of the line containing `offset`. */
+export function lineStartOf(text: string, offset: number): number {
+  return Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+}
+
+/** The leading whitespace of the line containing `offset`. */
+export function indentationAt(text: string, offset: number): string {
+  const start = lineStartOf(text, offset);
+  return /^[ \t]*/.exec(text.slice(start))![0];
+}
+
+function startsInsideString(root: SyntaxNode, lineStart: number): boolean {
+  for (let n: SyntaxNode | null = root.descendantForIndex(lineStart); n; n = n.parent) {
+    if ((n.type === 'string' || n.type === 'concatenated_string') && n.startIndex < lineStart) return true;
+    if (n.type === 'block' || n.type === 'module') return false;
+  }
+  return false;
+}
+
+/** Insertions of `prefix` at the start of every code line in [start, end), skipping blank lines and string interiors. */
+export function indentLines(text: string, root: SyntaxNode, start: number, end: number, prefix: string): OffsetEdit[] {
+  const edits: OffsetEdit[] = [];
+  for (let lineStart = lineStartOf(text, start); lineStart < end; ) {
+    const breakMatch = /\r\n|\n|\r/g;
+    breakMatch.lastIndex = lineStart;
+    const found = breakMatch.exec(text);
+    const lineEnd = found ? found.index : text.length;
+    const blank = text.slice(lineStart, lineEnd).trim() === '';
+    if (!blank && !startsInsideString(root, lineStart)) edits.push({ start: lineStart, end: lineStart, newText: prefix });
+    if (!found) break;
+    lineStart = found.index + found[0].length;
+  }
+  return edits;
+}
+
+/** Removal of `amount` characters of indentation from every code line in [start, end) that has it. */
+export function dedentLines(text: string, root: SyntaxNode, start: number, end: number, amount: number): OffsetEdit[] {
+  const edits: OffsetEdit[] = [];
+  for (const insertion of indentLines(text, root, start, end, '')) {
+    const indent = /^[ \t]*/.exec(text.slice(insertion.start))![0];
+    if (indent.length >= amount) edits.push({ start: insertion.start, end: insertion.start + amount, newText: '' });
+  }
+  return edits;
+}
