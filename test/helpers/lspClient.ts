@@ -1,0 +1,82 @@
+// A real JSON-RPC client for the built server (dist/server.js --stdio), as an editor other than VS Code would use it.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type ClientCapabilities,
+  type InitializeResult,
+} from 'vscode-languageserver-protocol/node';
+
+export const SERVER = join(__dirname, '..', '..', 'dist', 'server.js');
+
+export interface TestClient {
+  readonly connection: ProtocolConnection;
+  readonly process: ChildProcess;
+  /** Resolves with the next publishDiagnostics for `uri` that satisfies `accept` (polls, never sleeps a fixed time). */
+  diagnostics(uri: string, accept?: (p: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
+  /** The server's answer to initialize. */
+  initializeResult: InitializeResult | undefined;
+  /** What the client answers to workspace/configuration for section "pyinsight". */
+  settings: Record<string, unknown>;
+  stderr(): string;
+  close(): Promise<void>;
+}
+
+export async function startClient(options: { capabilities?: ClientCapabilities; rootUri?: string } = {}): Promise<TestClient> {
+  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let errors = '';
+  child.stderr!.on('data', (chunk) => (errors += String(chunk)));
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const latest = new Map<string, PublishDiagnosticsParams>();
+  const waiters: Array<{ uri: string; accept: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }> = [];
+  const client: TestClient = {
+    connection,
+    process: child,
+    settings: {},
+    initializeResult: undefined,
+    stderr: () => errors,
+    diagnostics(uri, accept = () => true, timeoutMs = 10000) {
+      const seen = latest.get(uri);
+      if (seen && accept(seen)) return Promise.resolve(seen);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri}; last: ${JSON.stringify(latest.get(uri))}`)), timeoutMs);
+        waiters.push({ uri, accept, resolve: (p) => { clearTimeout(timer); resolve(p); } });
+      });
+    },
+    async close() {
+      try {
+        await connection.sendRequest('shutdown');
+        await connection.sendNotification('exit');
+      } finally {
+        connection.dispose();
+        child.kill();
+      }
+    },
+  };
+  connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+    latest.set(params.uri, params);
+    for (const waiter of [...waiters]) {
+      if (waiter.uri === params.uri && waiter.accept(params)) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve(params);
+      }
+    }
+  });
+  connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) => params.items.map(() => client.settings));
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('window/workDoneProgress/create', () => null);
+  connection.onNotification('window/showMessage', () => undefined);
+  connection.onNotification('window/logMessage', () => undefined);
+  connection.listen();
+  client.initializeResult = await connection.sendRequest<InitializeResult>('initialize', {
+    processId: process.pid,
+    rootUri: options.rootUri ?? null,
+    capabilities: options.capabilities ?? { workspace: { configuration: true } },
+  });
+  await connection.sendNotification('initialized', {});
+  return client;
+}

@@ -1,0 +1,151 @@
+// The built server over stdio, driven by a real JSON-RPC client: the protocol path a non-VS Code editor takes.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction, Diagnostic, Hover, TextEdit } from 'vscode-languageserver-protocol';
+import { startClient, type TestClient } from '../helpers/lspClient';
+
+const URI = 'file:///virtual/demo.py';
+
+function open(client: TestClient, uri: string, text: string, version = 1): void {
+  void client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version, text } });
+}
+
+/** Sends `edits` as one incremental didChange and returns the new text. */
+function change(client: TestClient, uri: string, text: string, version: number, edits: readonly TextEdit[]): string {
+  const next = TextDocument.applyEdits(TextDocument.create(uri, 'python', version - 1, text), [...edits]);
+  // Later edits first, so each range still refers to the text the server has at that point.
+  const ordered = [...edits].sort((a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character);
+  void client.connection.sendNotification('textDocument/didChange', {
+    textDocument: { uri, version },
+    contentChanges: ordered.map((e) => ({ range: e.range, text: e.newText })),
+  });
+  return next;
+}
+
+const codes = (diagnostics: readonly Diagnostic[]) => diagnostics.map((d) => d.code);
+
+describe('language server over stdio', function () {
+  this.timeout(30000);
+  let client: TestClient;
+
+  beforeEach(async () => {
+    client = await startClient();
+  });
+  afterEach(async () => {
+    await client.close();
+  });
+
+  it('publishes diagnostics, explains them on hover, fixes them, and follows incremental edits', async () => {
+    let text = 'def check(x):\n    return x is 1\n';
+    open(client, URI, text);
+    const first = await client.diagnostics(URI, (p) => p.diagnostics.length > 0);
+    assert.deepEqual(codes(first.diagnostics), ['PIN501']);
+    const [diagnostic] = first.diagnostics;
+    assert.equal(diagnostic.source, 'pyinsight');
+    assert.deepEqual(diagnostic.range, { start: { line: 1, character: 11 }, end: { line: 1, character: 17 } });
+    assert.match(diagnostic.codeDescription!.href, /docs\/rules\/PIN501\.md$/);
+
+    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: URI }, position: { line: 1, character: 14 } })) as Hover;
+    const markdown = (hover.contents as { value: string }).value;
+    assert.match(markdown, /PIN501/);
+    assert.match(markdown, /\*\*Why:\*\*/);
+    assert.match(markdown, /Use instead/);
+
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: URI }, range: diagnostic.range, context: { diagnostics: [diagnostic] },
+    })) as CodeAction[];
+    assert.deepEqual(actions.map((a) => a.title), ['Replace with ==', 'Suppress PIN501 with # noqa']);
+    text = change(client, URI, text, 2, actions[0].edit!.changes![URI]);
+    assert.equal(text, 'def check(x):\n    return x == 1\n');
+    await client.diagnostics(URI, (p) => p.version === 2 && p.diagnostics.length === 0);
+
+    text = change(client, URI, text, 3, [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, newText: 'flag = "é😀" is not "s"\n' }]);
+    const third = await client.diagnostics(URI, (p) => p.version === 3);
+    assert.deepEqual(third.diagnostics.map((d) => [d.code, d.range.start]), [['PIN501', { line: 2, character: 7 }]]);
+  });
+
+  it('applies the noqa suppression and the fix-all source action', async () => {
+    let text = 'a = x is 1\nb = y is not "s"\n';
+    open(client, URI, text);
+    const published = await client.diagnostics(URI, (p) => p.diagnostics.length === 2);
+    const [suppress] = ((await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: URI }, range: published.diagnostics[0].range, context: { diagnostics: [published.diagnostics[0]] },
+    })) as CodeAction[]).filter((a) => a.title.startsWith('Suppress'));
+    text = change(client, URI, text, 2, suppress.edit!.changes![URI]);
+    assert.equal(text, 'a = x is 1  # noqa: PIN501\nb = y is not "s"\n');
+    await client.diagnostics(URI, (p) => p.version === 2 && p.diagnostics.length === 1);
+
+    const [fixAll] = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: URI }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] },
+    })) as CodeAction[];
+    assert.equal(fixAll.kind, 'source.fixAll.pyinsight');
+    text = change(client, URI, text, 3, fixAll.edit!.changes![URI]);
+    assert.equal(text, 'a = x is 1  # noqa: PIN501\nb = y != "s"\n');
+  });
+
+  it('declares incremental sync, hover, quick fixes and fix-all', () => {
+    const capabilities = client.initializeResult!.capabilities;
+    assert.deepEqual(capabilities.textDocumentSync, { openClose: true, change: 2 });
+    assert.equal(capabilities.hoverProvider, true);
+    assert.deepEqual((capabilities.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ['quickfix', 'source.fixAll.pyinsight']);
+    assert.equal(capabilities.diagnosticProvider, undefined, 'push only when the client has no pull support');
+  });
+
+  it('takes editor settings changes without a restart', async () => {
+    open(client, URI, 'a = x is 1\n');
+    await client.diagnostics(URI, (p) => p.diagnostics.length === 1);
+    client.settings = { ignore: ['PIN5'] };
+    void client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await client.diagnostics(URI, (p) => p.diagnostics.length === 0);
+    client.settings = { severity: { PIN501: 'hint' } };
+    void client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    const hinted = await client.diagnostics(URI, (p) => p.diagnostics.length === 1);
+    assert.equal(hinted.diagnostics[0].severity, 4);
+  });
+
+  it('reads [tool.pyinsight] from the nearest pyproject.toml and survives an invalid one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pyinsight-lsp-'));
+    try {
+      writeFileSync(join(dir, 'pyproject.toml'), '[tool.pyinsight]\nignore = ["PIN501"]\n');
+      const uri = pathToFileURL(join(dir, 'mod.py')).href;
+      open(client, uri, 'a = x is 1\n');
+      const quiet = await client.diagnostics(uri);
+      assert.deepEqual(quiet.diagnostics, []);
+      writeFileSync(join(dir, 'pyproject.toml'), '[tool.pyinsight\nignore = 3\n');
+      void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(dir, 'pyproject.toml')).href, type: 2 }] });
+      const loud = await client.diagnostics(uri, (p) => p.diagnostics.length === 1);
+      assert.deepEqual(codes(loud.diagnostics), ['PIN501']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('answers pull diagnostic requests when the client supports them, and does not push then', async () => {
+    const pull = await startClient({ capabilities: { workspace: { configuration: true }, textDocument: { diagnostic: { dynamicRegistration: false } } } });
+    try {
+      open(pull, URI, 'a = x is 1\n');
+      const report = (await pull.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: URI } })) as { kind: string; items: Diagnostic[] };
+      assert.equal(report.kind, 'full');
+      assert.deepEqual(codes(report.items), ['PIN501']);
+      await assert.rejects(pull.diagnostics(URI, () => true, 300));
+    } finally {
+      await pull.close();
+    }
+  });
+
+  it('keeps answering after hostile input and requests for unknown documents', async () => {
+    const garbage = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)).toString('latin1') + '\u0000\ud800x is 1\n';
+    open(client, URI, garbage);
+    await client.diagnostics(URI);
+    const unknown = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///nowhere.py' }, position: { line: 0, character: 0 } });
+    assert.equal(unknown, null);
+    open(client, 'untitled:Untitled-1', 'b = y is 2\n');
+    const untitled = await client.diagnostics('untitled:Untitled-1', (p) => p.diagnostics.length === 1);
+    assert.deepEqual(codes(untitled.diagnostics), ['PIN501']);
+    assert.equal(client.process.exitCode, null, `server exited: ${client.stderr()}`);
+  });
+});
