@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
 const require = createRequire(import.meta.url);
+const { version } = require('./package.json');
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 
@@ -17,7 +18,12 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
+  // parsing/treeSitter.ts resolves the .wasm files from node_modules only when not running from the bundle.
+  logOverride: { 'require-resolve-not-external': 'silent' },
   outdir: 'dist',
+  define: { 'process.env.PYINSIGHT_VERSION': JSON.stringify(version) },
+  // web-tree-sitter's ESM build calls createRequire(import.meta.url), which is empty in a CJS bundle: use its CJS build.
+  alias: { 'web-tree-sitter': require.resolve('web-tree-sitter') },
 };
 
 const builds = [

@@ -60,9 +60,7 @@ async function main(): Promise<void> {
   rows.push(['scope index + name resolver (built lazily, when a rule needs names)', time(30, () => new NameResolver(new ScopeIndex(tree, grammar)))]);
   rows.push(['JS walk over every node (rejected strategy)', time(10, () => {
     const cursor = tree.walk();
-    let nodes = 0;
     for (;;) {
-      nodes++;
       if (cursor.gotoFirstChild()) continue;
       while (!cursor.gotoNextSibling()) if (!cursor.gotoParent()) { cursor.delete(); return; }
     }

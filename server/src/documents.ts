@@ -1,7 +1,7 @@
 // Per open document: the text, its version and its tree-sitter tree, kept in step by incremental edits.
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { rowStarts, toTreeEdit } from './parsing/edits';
-import { parseText, type PythonGrammar, type Tree } from './parsing/treeSitter';
+import { Edit, parseText, type PythonGrammar, type Tree } from './parsing/treeSitter';
 
 /** One consistent snapshot: `tree` is the parse of exactly `document.getText()`. */
 export interface ParsedDocument {
@@ -47,7 +47,7 @@ export class DocumentStore {
         const before = document.getText();
         const startIndex = document.offsetAt(change.range.start);
         const oldEndIndex = Math.max(startIndex, document.offsetAt(change.range.end));
-        tree.edit(toTreeEdit(rowStarts(before), { startIndex, oldEndIndex, newText: change.text }));
+        tree.edit(new Edit(toTreeEdit(rowStarts(before), { startIndex, oldEndIndex, newText: change.text })));
       } else {
         reusable = false; // a full replacement shares nothing worth reusing
       }

@@ -4,6 +4,8 @@ import {
   CodeActionKind,
   DidChangeConfigurationNotification,
   DocumentDiagnosticReportKind,
+  MessageType,
+  ShowMessageNotification,
   TextDocumentSyncKind,
   type Connection,
   type InitializeParams,
@@ -36,7 +38,8 @@ export function startServer(connection: Connection): void {
     for (const message of messages.filter((m) => !reported.has(m))) {
       reported.add(message);
       connection.console.warn(message);
-      void connection.window.showWarningMessage(`pyinsight: ${message}`);
+      // A notification, not window/showMessageRequest: nothing should wait on the user dismissing it.
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `pyinsight: ${message}` });
     }
   }
 

@@ -20,6 +20,8 @@ export interface TestClient {
   diagnostics(uri: string, accept?: (p: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
   /** The server's answer to initialize. */
   initializeResult: InitializeResult | undefined;
+  /** window/showMessage notifications received so far. */
+  readonly messages: string[];
   /** What the client answers to workspace/configuration for section "pyinsight". */
   settings: Record<string, unknown>;
   stderr(): string;
@@ -37,6 +39,7 @@ export async function startClient(options: { capabilities?: ClientCapabilities; 
     connection,
     process: child,
     settings: {},
+    messages: [],
     initializeResult: undefined,
     stderr: () => errors,
     diagnostics(uri, accept = () => true, timeoutMs = 10000) {
@@ -69,7 +72,7 @@ export async function startClient(options: { capabilities?: ClientCapabilities; 
   connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) => params.items.map(() => client.settings));
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('window/workDoneProgress/create', () => null);
-  connection.onNotification('window/showMessage', () => undefined);
+  connection.onNotification('window/showMessage', (params: { message: string }) => void client.messages.push(params.message));
   connection.onNotification('window/logMessage', () => undefined);
   connection.listen();
   client.initializeResult = await connection.sendRequest<InitializeResult>('initialize', {

@@ -63,7 +63,7 @@ describe('language server over stdio', function () {
     assert.equal(text, 'def check(x):\n    return x == 1\n');
     await client.diagnostics(URI, (p) => p.version === 2 && p.diagnostics.length === 0);
 
-    text = change(client, URI, text, 3, [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, newText: 'flag = "é😀" is not "s"\n' }]);
+    change(client, URI, text, 3, [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, newText: 'flag = "é😀" is not "s"\n' }]);
     const third = await client.diagnostics(URI, (p) => p.version === 3);
     assert.deepEqual(third.diagnostics.map((d) => [d.code, d.range.start]), [['PIN501', { line: 2, character: 7 }]]);
   });
@@ -119,6 +119,7 @@ describe('language server over stdio', function () {
       void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(dir, 'pyproject.toml')).href, type: 2 }] });
       const loud = await client.diagnostics(uri, (p) => p.diagnostics.length === 1);
       assert.deepEqual(codes(loud.diagnostics), ['PIN501']);
+      assert.ok(client.messages.some((m) => m.includes('pyproject.toml') && m.includes('not valid TOML')), client.messages.join('\n'));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

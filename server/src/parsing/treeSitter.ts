@@ -3,6 +3,9 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Language, Parser, Query, type Tree } from 'web-tree-sitter';
 
+// tree.edit() is typed to take the Edit class (plain objects work at run time, but do not type-check).
+export { Edit } from 'web-tree-sitter';
+
 export type { Node as SyntaxNode, Point, Query, QueryMatch, Tree } from 'web-tree-sitter';
 
 /** A loaded Python grammar: makes parsers and compiles queries against the one Language. */

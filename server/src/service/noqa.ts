@@ -23,7 +23,7 @@ export function noqaOnLine(text: string, root: SyntaxNode, offset: number): Noqa
     const match = NOQA.exec(line.slice(from));
     if (!match || match.index !== 0) continue;
     // A '#' inside a string literal is not a comment.
-    if (root.descendantForIndex(lineStart + from).type !== 'comment') continue;
+    if (root.descendantForIndex(lineStart + from)?.type !== 'comment') continue;
     const codes = match[1] ? match[1].split(/[\s,]+/).filter(Boolean).map((c) => c.toUpperCase()) : [];
     return { start: lineStart + from, end: lineStart + from + match[0].length, codes };
   }

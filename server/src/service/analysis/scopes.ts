@@ -16,6 +16,7 @@ export interface Scope {
   /** Offsets of the part of `node` whose names live in this scope (a def's name and decorators do not). */
   readonly start: number;
   readonly end: number;
+  /** The scope names are looked up in next (for a scope inside a def's defaults or annotations, the def's parent). */
   readonly parent: Scope | undefined;
   readonly bindings: Map<string, Binding[]>;
   readonly globals: Set<string>;
@@ -72,11 +73,14 @@ function newScope(kind: ScopeKind, node: SyntaxNode, start: number, parent?: Sco
 export class ScopeIndex {
   readonly module: Scope;
   private readonly scopes: Scope[] = [];
+  /** The innermost scope whose region contains each scope (differs from `parent` for scopes in a def's header). */
+  private readonly container = new Map<Scope, Scope>();
 
   constructor(tree: Tree, grammar: PythonGrammar) {
     this.module = newScope('module', tree.rootNode, 0);
     const matches = scopeQuery(grammar).matches(tree.rootNode);
     const pending: Array<{ name: string; node: SyntaxNode }> = [];
+    const declarations: Array<{ name: string; node: SyntaxNode }> = [];
     for (const match of matches) {
       const [first] = match.captures;
       if (first.name.startsWith('scope.')) {
@@ -84,19 +88,24 @@ export class ScopeIndex {
         const main = match.captures.find((c) => c.name !== 'scope.start') ?? first;
         this.scopes.push(newScope(main.name.slice(6) as ScopeKind, main.node, start));
       } else {
-        pending.push(...match.captures);
+        (first.name.startsWith('decl.') ? declarations : pending).push(...match.captures);
       }
     }
     this.scopes.sort((a, b) => a.start - b.start || b.end - a.end);
     this.linkParents();
-    for (const capture of pending) this.addBindingSite(capture.name, capture.node);
+    // `global`/`nonlocal` first: they decide which scope the bindings below belong to.
+    for (const capture of [...declarations, ...pending]) this.addBindingSite(capture.name, capture.node);
   }
 
   private linkParents(): void {
     const stack: Scope[] = [this.module];
     for (const scope of this.scopes) {
       while (stack.length > 1 && stack[stack.length - 1].end <= scope.start) stack.pop();
-      (scope as { parent: Scope }).parent = stack[stack.length - 1];
+      let parent = stack[stack.length - 1];
+      this.container.set(scope, parent);
+      // A lambda or comprehension in a default or annotation is evaluated where the def is, not inside it.
+      while ((parent.kind === 'function' || parent.kind === 'lambda') && scope.start < bodyStart(parent) && parent.parent) parent = parent.parent;
+      (scope as { parent: Scope }).parent = parent;
       stack.push(scope);
     }
   }
@@ -113,7 +122,7 @@ export class ScopeIndex {
         lo = mid + 1;
       } else hi = mid - 1;
     }
-    for (let s: Scope | undefined = best >= 0 ? this.scopes[best] : undefined; s; s = s.parent) {
+    for (let s: Scope | undefined = best >= 0 ? this.scopes[best] : undefined; s; s = this.container.get(s)) {
       if (s.start <= offset && offset < s.end) return s;
     }
     return this.module;
@@ -121,7 +130,9 @@ export class ScopeIndex {
 
   /** The scope a use at `node` is looked up from: defaults, decorators and annotations belong to the outer scope. */
   scopeOfUse(node: SyntaxNode): Scope {
-    const scope = this.scopeAt(node.startIndex);
+    let scope = this.scopeAt(node.startIndex);
+    // A comprehension's first iterable is evaluated in the enclosing scope (and handed to the comprehension).
+    while (scope.kind === 'comprehension' && scope.parent && inFirstIterable(scope.node, node)) scope = scope.parent;
     if (scope.kind !== 'function' && scope.kind !== 'lambda') return scope;
     for (let n: SyntaxNode | null = node; n && n.id !== scope.node.id; n = n.parent) {
       const parentType = n.parent?.type ?? '';
@@ -132,10 +143,19 @@ export class ScopeIndex {
     return scope;
   }
 
-  private bind(scope: Scope, binding: Binding): void {
+  private bind(declaredIn: Scope, binding: Binding): void {
+    const scope = this.owner(declaredIn, binding.name);
     const list = scope.bindings.get(binding.name);
     if (list) list.push(binding);
     else scope.bindings.set(binding.name, [binding]);
+  }
+
+  /** Where a name bound in `scope` lives: the module for `global`, the nearest enclosing function for `nonlocal`. */
+  private owner(scope: Scope, name: string): Scope {
+    if (scope.globals.has(name)) return this.module;
+    if (!scope.nonlocals.has(name)) return scope;
+    for (let s = scope.parent; s; s = s.parent) if (s.kind === 'function' || s.kind === 'lambda') return s;
+    return scope;
   }
 
   private addBindingSite(capture: string, node: SyntaxNode): void {
@@ -198,7 +218,9 @@ export class ScopeIndex {
       const dotted = name.type === 'aliased_import' ? name.childForFieldName('name')! : name;
       const alias = name.type === 'aliased_import' ? name.childForFieldName('alias')?.text : undefined;
       if (fromModule !== undefined) {
-        this.bind(scope, { kind: 'import', name: alias ?? dotted.text, node: name, qualifiedName: `${fromModule}.${dotted.text}` });
+        // `from . import y` is `.y`, `from .pkg import y` is `.pkg.y`.
+        const qualifiedName = fromModule.endsWith('.') ? `${fromModule}${dotted.text}` : `${fromModule}.${dotted.text}`;
+        this.bind(scope, { kind: 'import', name: alias ?? dotted.text, node: name, qualifiedName });
       } else if (alias) {
         this.bind(scope, { kind: 'import', name: alias, node: name, qualifiedName: dotted.text });
       } else {
@@ -207,6 +229,17 @@ export class ScopeIndex {
       }
     }
   }
+}
+
+/** Where a def's or lambda's body starts; its parameters and annotations come before. */
+function bodyStart(scope: Scope): number {
+  return scope.node.childForFieldName('body')?.startIndex ?? scope.end;
+}
+
+/** Whether `node` lies in the iterable of the first `for` clause of `comprehension`. */
+function inFirstIterable(comprehension: SyntaxNode, node: SyntaxNode): boolean {
+  const iterable = comprehension.namedChildren.find((c) => c?.type === 'for_in_clause')?.childForFieldName('right');
+  return !!iterable && iterable.startIndex <= node.startIndex && node.endIndex <= iterable.endIndex;
 }
 
 function fieldOf(node: SyntaxNode): string | null {

@@ -64,7 +64,7 @@ export const isLiteral: Rule = {
       const right = comparison.child(i + 1);
       const kind = (right && literalKind(right)) ?? (left && literalKind(left));
       if (!kind) continue;
-      kinds.push(`"${operator.type}" with a ${kind} literal`);
+      kinds.push(`"${operator.type}" with ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind} literal`);
       edits.push({ start: operator.startIndex, end: operator.endIndex, newText: operator.type === 'is' ? '==' : '!=' });
     }
     if (edits.length === 0) return undefined;

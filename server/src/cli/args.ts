@@ -1,0 +1,69 @@
+// Command-line parsing with node:util parseArgs (no dependency). Returns either what to do or a usage error.
+import { parseArgs } from 'node:util';
+import { parseSelection, type CliSelection } from './selection';
+
+export const FORMATS = ['text', 'json', 'sarif'] as const;
+export type OutputFormat = (typeof FORMATS)[number];
+
+export type Command =
+  | { readonly kind: 'help' }
+  | { readonly kind: 'version' }
+  | { readonly kind: 'check'; readonly paths: readonly string[]; readonly format: OutputFormat; readonly selection: CliSelection; readonly exitZero: boolean }
+  | { readonly kind: 'usage-error'; readonly message: string };
+
+export const HELP = `pyinsight: flags CPython-internals pitfalls in Python code.
+
+Usage:
+  pyinsight check [PATHS...] [options]
+
+Checks *.py and *.pyi files under each folder in PATHS (default: the current folder), and every file named
+explicitly. Folders Ruff excludes by default (.git, .venv, venv, node_modules, site-packages, dist, caches...) and
+any virtualenv (a folder holding pyvenv.cfg) are skipped. Each file uses the [tool.pyinsight] table of the nearest
+pyproject.toml above it that has one.
+
+Options:
+  --format text|json|sarif  Output format (default: text). json matches \`ruff check --output-format json\`;
+                            sarif is SARIF 2.1.0.
+  --select CODES            Rule codes or prefixes to check (PIN, PIN5, PIN501, ALL), comma-separated,
+                            repeatable. Replaces the selection of pyproject.toml.
+  --ignore CODES            Rule codes or prefixes to skip, comma-separated, repeatable.
+  --exit-zero               Exit with 0 even when problems are found.
+  -h, --help                Show this help.
+  -V, --version             Show the version.
+
+Exit status: 0 no problems, 1 problems found, 2 usage error, unreadable file or internal error.
+`;
+
+export function parseCommandLine(argv: readonly string[]): Command {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string' },
+        select: { type: 'string', multiple: true },
+        ignore: { type: 'string', multiple: true },
+        'exit-zero': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'V' },
+      },
+    });
+  } catch (error) {
+    return { kind: 'usage-error', message: error instanceof Error ? error.message : String(error) };
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { kind: 'help' };
+  if (values.version) return { kind: 'version' };
+  const [command, ...paths] = positionals;
+  if (command === undefined) return { kind: 'usage-error', message: 'missing command (try `pyinsight check .`)' };
+  if (command !== 'check') return { kind: 'usage-error', message: `unknown command '${command}' (the only command is \`check\`)` };
+  const format = values.format ?? 'text';
+  if (!(FORMATS as readonly string[]).includes(format)) {
+    return { kind: 'usage-error', message: `--format must be one of ${FORMATS.join(', ')} (not '${format}')` };
+  }
+  const { selection, errors } = parseSelection(values.select, values.ignore);
+  if (errors.length > 0) return { kind: 'usage-error', message: errors.join('; ') };
+  return { kind: 'check', paths: paths.length > 0 ? paths : ['.'], format: format as OutputFormat, selection, exitZero: values['exit-zero'] ?? false };
+}
