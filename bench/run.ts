@@ -1,33 +1,28 @@
-// `npm run bench`: analysis cost on a large stdlib file (typing.py), full and after a one-character edit, with the
-// alternatives the design rejected (a JS walk over every node) measured alongside. Medians over many repetitions;
+// `npm run bench`: analysis cost per file and per keystroke, with the alternatives the design weighed measured
+// alongside (one combined query vs one query per rule, a JS walk over every node). Medians over many repetitions;
 // nothing here asserts a time. Results go to stdout and bench/RESULTS.md.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { DocumentStore } from '../server/src/documents';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { loadPythonGrammar, parseText } from '../server/src/parsing/treeSitter';
+import { DocumentStore } from '../server/src/documents';
+import { loadPythonGrammar, parseText, type PythonGrammar } from '../server/src/parsing/treeSitter';
 import { NameResolver } from '../server/src/service/analysis/resolve';
 import { ScopeIndex } from '../server/src/service/analysis/scopes';
 import { mergeSettings } from '../server/src/service/config';
-import { createLanguageService } from '../server/src/service/index';
+import { createLanguageService, type LanguageService } from '../server/src/service/index';
+import { allRules } from '../server/src/service/rules/registry';
 import { neverCancelled } from '../server/src/service/types';
 
-function stdlibFile(name: string): string {
-  const dir = execFileSync('python3', ['-c', 'import sysconfig; print(sysconfig.get_paths()["stdlib"])'], { encoding: 'utf8' }).trim();
-  return join(dir, name);
-}
+type Row = [string, number[]];
 
-function median(samples: number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
+const STDLIB = execFileSync('python3', ['-c', 'import sysconfig; print(sysconfig.get_paths()["stdlib"])'], { encoding: 'utf8' }).trim();
 
-function p95(samples: number[]): number {
+function quantile(samples: number[], q: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length * 0.95)];
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))];
 }
 
 function time(repetitions: number, work: (i: number) => void): number[] {
@@ -40,52 +35,59 @@ function time(repetitions: number, work: (i: number) => void): number[] {
   return samples;
 }
 
-async function main(): Promise<void> {
-  const path = stdlibFile('typing.py');
-  const text = readFileSync(path, 'utf8');
+function benchFile(grammar: PythonGrammar, service: LanguageService, name: string): Row[] {
+  const text = readFileSync(join(STDLIB, name), 'utf8');
   const lines = text.split('\n').length;
-  const grammar = await loadPythonGrammar();
+  const label = `${name} (${lines} lines)`;
   const parser = grammar.createParser();
-  const service = createLanguageService({ grammar });
   const settings = mergeSettings();
-  const rows: Array<[string, number[]]> = [];
-
-  rows.push(['full parse', time(30, () => parseText(parser, text).delete())]);
+  const rows: Row[] = [];
+  rows.push([`${label}: full parse`, time(30, () => parseText(parser, text).delete())]);
   const tree = parseText(parser, text);
-  rows.push(['all rules, one combined query (full file)', time(30, (i) => {
+  rows.push([`${label}: analysis, all rules`, time(30, (i) => {
     const uri = `file:///bench/${i}.py`;
     service.analyze({ uri, document: TextDocument.create(uri, 'python', i, text), tree }, settings, neverCancelled);
     service.forget(uri);
   })]);
-  rows.push(['scope index + name resolver (built lazily, when a rule needs names)', time(30, () => new NameResolver(new ScopeIndex(tree, grammar)))]);
-  rows.push(['JS walk over every node (rejected strategy)', time(10, () => {
+  const combined = grammar.query(allRules.map((r) => r.query).join('\n'));
+  const separate = allRules.map((r) => grammar.query(r.query));
+  rows.push([`${label}: strategy A, every rule's patterns in one query (matches only)`, time(20, () => combined.matches(tree.rootNode))]);
+  rows.push([`${label}: strategy B, one query per rule (matches only, sum)`, time(20, () => separate.forEach((q) => q.matches(tree.rootNode)))]);
+  rows.push([`${label}: scope index + name resolver (built lazily)`, time(30, () => new NameResolver(new ScopeIndex(tree, grammar)))]);
+  rows.push([`${label}: JS walk over every node (rejected)`, time(20, () => {
     const cursor = tree.walk();
     for (;;) {
       if (cursor.gotoFirstChild()) continue;
-      while (!cursor.gotoNextSibling()) if (!cursor.gotoParent()) { cursor.delete(); return; }
+      while (!cursor.gotoNextSibling()) if (!cursor.gotoParent()) return cursor.delete();
     }
   })]);
+  combined.delete();
+  separate.forEach((q) => q.delete());
+  tree.delete();
+  parser.delete();
 
-  // One-character edits in the middle of the file: incremental reparse + full analysis, as the server does per keystroke.
+  // One-character edits in the middle of the file, as the server handles a keystroke: incremental reparse + diagnostics.
   const store = new DocumentStore(grammar);
-  const uri = 'file:///bench/typing.py';
+  const uri = `file:///bench/${name}`;
   store.openDocument(uri, 'python', 0, text);
   const middle = Math.floor(lines / 2);
   let version = 0;
-  const edits = time(400, (i) => {
-    const insert = i % 2 === 0;
-    const change = insert
-      ? { range: { start: { line: middle, character: 0 }, end: { line: middle, character: 0 } }, text: 'x' }
-      : { range: { start: { line: middle, character: 0 }, end: { line: middle, character: 1 } }, text: '' };
-    const entry = store.change(uri, ++version, [change])!;
+  rows.push([`${label}: keystroke → diagnostics`, time(400, (i) => {
+    const end = { line: middle, character: i % 2 === 0 ? 0 : 1 };
+    const entry = store.change(uri, ++version, [{ range: { start: { line: middle, character: 0 }, end }, text: i % 2 === 0 ? 'x' : '' }])!;
     service.diagnostics(entry, settings, neverCancelled);
-  });
-  rows.push(['keystroke: incremental reparse + diagnostics (one char, mid-file)', edits]);
-  tree.delete();
+  })]);
   store.dispose();
+  return rows;
+}
 
-  const header = `typing.py: ${lines} lines, ${(text.length / 1024).toFixed(0)} KiB · Node ${process.version} · ${cpus()[0]?.model ?? 'cpu'} ×${cpus().length} · ${new Date().toISOString().slice(0, 10)}`;
-  const table = ['| measurement | median ms | p95 ms | runs |', '|---|---|---|---|', ...rows.map(([name, s]) => `| ${name} | ${median(s).toFixed(2)} | ${p95(s).toFixed(2)} | ${s.length} |`)];
+async function main(): Promise<void> {
+  const grammar = await loadPythonGrammar();
+  const service = createLanguageService({ grammar });
+  const rows = ['typing.py', 'multiprocessing/managers.py', '_pydecimal.py'].flatMap((name) => benchFile(grammar, service, name));
+  const python = execFileSync('python3', ['--version'], { encoding: 'utf8' }).trim();
+  const header = `Node ${process.version} · ${python} stdlib · ${cpus()[0]?.model ?? 'cpu'} ×${cpus().length} · ${new Date().toISOString().slice(0, 10)}`;
+  const table = ['| measurement | median ms | p95 ms | runs |', '|---|---|---|---|', ...rows.map(([name, s]) => `| ${name} | ${quantile(s, 0.5).toFixed(2)} | ${quantile(s, 0.95).toFixed(2)} | ${s.length} |`)];
   const report = `# Benchmark results\n\n${header}\n\n${table.join('\n')}\n`;
   process.stdout.write(report);
   writeFileSync(join(__dirname, 'RESULTS.md'), report);

@@ -61,14 +61,10 @@ export function isProcessClass(names: NameResolver, callee: SyntaxNode): boolean
   return bases.some((base) => !!base && base.type !== 'keyword_argument' && PROCESS_CLASSES.has(names.qualifiedName(base) ?? ''));
 }
 
-const mentions = new WeakMap<object, boolean>();
-
 /**
  * Every name above lives in `multiprocessing` or `concurrent`, so a file that never spells either cannot reach one:
- * rules skip it before building the name resolver. Cached per analysis run (`key`: the run's context).
+ * the rules that need these names use this as their prefilter and skip such files without running a query.
  */
-export function mayUseProcesses(key: object, text: string): boolean {
-  let answer = mentions.get(key);
-  if (answer === undefined) mentions.set(key, (answer = /\b(?:multiprocessing|concurrent)\b/.test(text)));
-  return answer;
+export function mayUseProcesses(text: string): boolean {
+  return /\b(?:multiprocessing|concurrent)\b/.test(text);
 }

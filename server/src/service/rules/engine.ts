@@ -1,5 +1,7 @@
-// Runs every enabled rule over a file with ONE combined tree-sitter query (matching runs inside WASM; a JS walk over
-// every node would cost tens of milliseconds on a large file), then dispatches each match to its rule.
+// Runs the enabled rules over a file with as few tree-sitter query passes as possible (matching runs inside WASM; a
+// JS walk over every node costs more), then dispatches each match to its rule. Rules without a prefilter share ONE
+// combined query; a rule with a prefilter (or a start-depth limit) has its own, run only when the prefilter passes.
+// bench/README.md has the measurements behind this split.
 import type { PythonGrammar, Query } from '../../parsing/treeSitter';
 import { NameResolver } from '../analysis/resolve';
 import { ScopeIndex } from '../analysis/scopes';
@@ -19,45 +21,73 @@ export interface RuleDiagnostic {
 
 export type RuleErrorReporter = (rule: Rule, error: unknown) => void;
 
+/** One query pass: its compiled query, which rule owns each pattern, and when to run it. */
+interface QueryGroup {
+  readonly query: Query;
+  /** ruleOfPattern[i] is the rule whose query holds pattern i of `query`. */
+  readonly ruleOfPattern: readonly Rule[];
+  readonly appliesTo?: (text: string) => boolean;
+  readonly maxStartDepth?: number;
+}
+
+function compileGroup(grammar: PythonGrammar, rules: readonly Rule[]): QueryGroup {
+  const ruleOfPattern: Rule[] = [];
+  for (const rule of rules) {
+    const own = grammar.query(rule.query);
+    for (let i = 0; i < own.patternCount(); i++) ruleOfPattern.push(rule);
+    own.delete();
+  }
+  const [first] = rules;
+  const alone = rules.length === 1;
+  return {
+    query: grammar.query(rules.map((r) => r.query).join('\n')),
+    ruleOfPattern,
+    appliesTo: alone ? first.appliesTo : undefined,
+    maxStartDepth: alone ? first.maxStartDepth : undefined,
+  };
+}
+
 export class RuleEngine {
-  private readonly query: Query;
-  /** ruleOfPattern[i] is the rule whose query holds pattern i of the combined query. */
-  private readonly ruleOfPattern: Rule[] = [];
+  private readonly groups: QueryGroup[] = [];
 
   constructor(private readonly grammar: PythonGrammar, readonly rules: readonly Rule[], private readonly onError: RuleErrorReporter) {
-    for (const rule of rules) {
-      const own = grammar.query(rule.query);
-      for (let i = 0; i < own.patternCount(); i++) this.ruleOfPattern.push(rule);
-      own.delete();
-    }
-    this.query = grammar.query(rules.map((r) => r.query).join('\n'));
+    const shared = rules.filter((r) => !r.appliesTo && r.maxStartDepth === undefined);
+    if (shared.length > 0) this.groups.push(compileGroup(grammar, shared));
+    for (const rule of rules.filter((r) => !shared.includes(r))) this.groups.push(compileGroup(grammar, [rule]));
   }
 
   run(file: SourceFile, settings: Settings, token: CancellationToken): RuleDiagnostic[] {
     const enabled = new Set(this.rules.filter((r) => isRuleEnabled(settings, r.code)));
     if (enabled.size === 0) return [];
     const context = this.context(file, settings);
-    const results: RuleDiagnostic[] = [];
-    const seen = new Set<string>();
-    for (const match of this.query.matches(file.tree.rootNode)) {
-      if (token.isCancellationRequested) return [];
-      const rule = this.ruleOfPattern[match.patternIndex];
+    const found = new Map<string, RuleDiagnostic>();
+    for (const group of this.groups) {
+      if (!group.ruleOfPattern.some((rule) => enabled.has(rule)) || (group.appliesTo && !group.appliesTo(context.text))) continue;
+      if (!this.runGroup(group, context, enabled, token, found)) return [];
+    }
+    return [...found.values()].filter((d) => !this.suppressed(context.text, file, d)).sort((a, b) => a.startIndex - b.startIndex);
+  }
+
+  /** One query pass; findings are keyed by rule and range, so one reported by several matches counts once. */
+  private runGroup(group: QueryGroup, context: RuleContext, enabled: ReadonlySet<Rule>, token: CancellationToken, found: Map<string, RuleDiagnostic>): boolean {
+    const options = group.maxStartDepth === undefined ? undefined : { maxStartDepth: group.maxStartDepth };
+    for (const match of group.query.matches(context.file.tree.rootNode, options)) {
+      if (token.isCancellationRequested) return false;
+      const rule = group.ruleOfPattern[match.patternIndex];
       if (!enabled.has(rule)) continue;
-      let found: Finding | readonly Finding[] | undefined;
+      let findings: Finding | readonly Finding[] | undefined;
       try {
-        found = rule.check(match, context);
+        findings = rule.check(match, context);
       } catch (error) {
         this.onError(rule, error);
         continue;
       }
-      for (const finding of found === undefined ? [] : Array.isArray(found) ? found : [found as Finding]) {
+      for (const finding of findings === undefined ? [] : Array.isArray(findings) ? findings : [findings as Finding]) {
         const key = `${rule.code}:${finding.at.startIndex}:${finding.at.endIndex}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        results.push(this.toDiagnostic(rule, finding, settings));
+        if (!found.has(key)) found.set(key, this.toDiagnostic(rule, finding, context.settings));
       }
     }
-    return results.filter((d) => !this.suppressed(context.text, file, d)).sort((a, b) => a.startIndex - b.startIndex);
+    return true;
   }
 
   private context(file: SourceFile, settings: Settings): RuleContext {
@@ -90,6 +120,6 @@ export class RuleEngine {
   }
 
   dispose(): void {
-    this.query.delete();
+    for (const group of this.groups) group.query.delete();
   }
 }

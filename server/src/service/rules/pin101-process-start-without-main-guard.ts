@@ -56,11 +56,14 @@ export const processStartWithoutMainGuard: Rule = {
   defaultSeverity: 'warning',
   fixSafety: 'unsafe',
   equivalentCodes: [],
+  appliesTo: mayUseProcesses,
+  // The pattern's root is `module`: the query cursor need not descend to find where matches start.
+  maxStartDepth: 0,
   // Only statements directly under `module` that can hold module-level calls; defs, classes and imports never match.
   query: `(module [(expression_statement) (if_statement) (for_statement) (while_statement) (try_statement) (with_statement) (match_statement)] @pin101.statement)`,
   check(match, context) {
     const statement = capture(match, 'pin101.statement');
-    if (!statement || !mayUseProcesses(context, context.text)) return undefined;
+    if (!statement) return undefined;
     const starts = processStartsIn(context.names, statement);
     if (starts.length === 0) return undefined;
     const fix = wrapFix(context, statement);

@@ -75,6 +75,7 @@ export const unpicklableWorker: Rule = {
   defaultSeverity: 'error',
   fixSafety: 'safe',
   equivalentCodes: [],
+  appliesTo: mayUseProcesses,
   query: `
 (call function: (attribute object: (_) @pin102.receiver attribute: (identifier) @pin102.method
     (#any-of? @pin102.method "map" "imap" "imap_unordered" "starmap" "apply" "apply_async" "map_async" "starmap_async" "submit"))
@@ -86,7 +87,7 @@ export const unpicklableWorker: Rule = {
     const receiver = capture(match, 'pin102.receiver');
     const method = capture(match, 'pin102.method');
     const callee = capture(match, 'pin102.callee');
-    if (!args || !mayUseProcesses(context, context.text)) return undefined;
+    if (!args) return undefined;
     if (receiver && method) {
       const worker = workerArgument(args);
       // Classifying the argument is cheaper and fails more often than resolving the receiver: do it first.

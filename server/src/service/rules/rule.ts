@@ -57,6 +57,13 @@ export interface Rule {
   readonly equivalentCodes: readonly string[];
   /** tree-sitter query patterns; every match of them is handed to `check`. */
   readonly query: string;
+  /**
+   * A cheap test of the whole text: when it says no, the rule's query is not run on the file at all. Rules with a
+   * prefilter get a query of their own; the others share one combined query (one pass over the tree for all).
+   */
+  readonly appliesTo?: (text: string) => boolean;
+  /** Limits where the rule's patterns may start (0: the root only), for rules about top-level statements. */
+  readonly maxStartDepth?: number;
   readonly docs: RuleDocs;
   check(match: QueryMatch, context: RuleContext): Finding | readonly Finding[] | undefined;
 }
