@@ -129,8 +129,9 @@ describe('PIN502 mutable-default-argument: fix', () => {
     assert.match(await fixedText('def f(x=[]):\n    x.append(1)\n', 0, settings), /def f\(x=None\):/, 'unannotated parameters need nothing');
   });
 
-  it('is safe when the value is only read or mutated, unsafe when it is returned, yielded or stored', async () => {
-    assert.equal((await fixOf('def f(x=[]):\n    x.append(1)\n'))?.safety, 'safe');
+  it('is safe when the value is only read, unsafe when it is mutated (maybe a memo cache), returned, yielded or stored', async () => {
+    assert.equal((await fixOf('def f(x=[]):\n    x.append(1)\n'))?.safety, 'unsafe');
+    assert.equal((await fixOf('def fib(n, _memo={}):\n    if n not in _memo:\n        _memo[n] = n if n < 2 else fib(n - 1) + fib(n - 2)\n    return _memo[n]\n'))?.safety, 'unsafe');
     assert.equal((await fixOf('def f(x=[]):\n    print(x)\n'))?.safety, 'safe');
     assert.equal((await fixOf('def f(x=[]):\n    x.append(1)\n    return x\n'))?.safety, 'unsafe');
     assert.equal((await fixOf('def f(x=[]):\n    yield x\n'))?.safety, 'unsafe');

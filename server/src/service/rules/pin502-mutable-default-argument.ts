@@ -44,7 +44,7 @@ export const mutableDefaultArgument: Rule = {
     const uses = [...parameterUses(fn, name.text, context.names)];
     const isLambda = fn.type === 'lambda';
     const attribute = isKeywordOnly(parameter) ? '__kwdefaults__' : '__defaults__';
-    const store = isLambda ? `the lambda's \`${attribute}\`` : `\`${fn.childForFieldName('name')?.text ?? ''}.${attribute}\``;
+    const store = isLambda ? `the lambda's \`${attribute}\`` : `\`${qualifiedDefName(fn)}.${attribute}\``;
     const when = isLambda ? 'when the lambda expression is evaluated' : 'when the `def` statement runs';
     const shared = `The default ${kind} of \`${name.text}\` is created once, ${when}, and kept in ${store}: every call that omits \`${name.text}\` gets that same object.`;
     const leaks = uses.includes('mutates') ? 'so changes made in one call show up in the next' : 'so code outside can change the object later calls receive';
@@ -54,12 +54,14 @@ export const mutableDefaultArgument: Rule = {
         : `${shared} It is not changed or passed out here, so this is harmless today, but any later mutation would leak between calls.`;
 
     const edits = isLambda ? undefined : noneSentinelEdits(fn, parameter, context);
-    const escapes = uses.some((u) => u !== 'mutates');
+    // Only a value that is never mutated or passed out can be swapped for a fresh one per call unnoticed; a mutated
+    // default may be an intentional memo cache, and fix-all on save must not silently turn that off.
+    const safe = uses.length === 0;
     const finding: Finding = {
       at: value,
       message,
       severity: uses.length > 0 ? 'warning' : 'information',
-      fix: edits && { title: `Default \`${name.text}\` to None and create the ${kind} per call`, safety: escapes ? 'unsafe' : 'safe', edits },
+      fix: edits && { title: `Default \`${name.text}\` to None and create the ${kind} per call`, safety: safe ? 'safe' : 'unsafe', edits },
     };
     return finding;
   },
@@ -72,7 +74,7 @@ export const mutableDefaultArgument: Rule = {
     example: 'def add_tag(tag, tags=[]):\n    tags.append(tag)\n    return tags\n\nadd_tag("a")\nadd_tag("b")  # ["a", "b"]: the first call\'s tag is still there\n',
     useInstead: 'def add_tag(tag, tags=None):\n    if tags is None:\n        tags = []\n    tags.append(tag)\n    return tags\n',
     fixSafety:
-      'The fix changes the default to `None` and inserts `if x is None: x = <the original default>` as the first statement after the docstring, using the body\'s own indentation and line endings. An annotation is widened to admit None: `list[int] | None` when the target version is 3.10 or later, the annotation is a string, or the file has `from __future__ import annotations`; otherwise an `Optional` the file already imports is used, and if there is none the fix is not offered (every other spelling needs a new import or leaves an annotation type checkers reject). It is safe when the function only reads or mutates the value: each call then starts from a fresh object, which is what the code meant. Two behaviour changes remain: a caller that passed `None` explicitly now gets a fresh object too, and an intentional memo cache such as `_cache={}` stops persisting between calls. It is unsafe when the function returns, yields or stores the object, because callers may rely on getting the shared object back. No fix is offered for lambdas, one-line bodies, or defaults whose names would mean something else inside the function.',
+      'The fix changes the default to `None` and inserts `if x is None: x = <the original default>` as the first statement after the docstring, using the body\'s own indentation and line endings. An annotation is widened to admit None: `list[int] | None` when the target version is 3.10 or later, the annotation is a string, or the file has `from __future__ import annotations`; otherwise an `Optional` the file already imports is used, and if there is none the fix is not offered (every other spelling needs a new import or leaves an annotation type checkers reject). It is safe when the function only reads the value: each call then starts from an equal fresh object and nothing can tell the difference (except a caller that passed `None` explicitly, which now gets the default too). It is unsafe when the function mutates, returns, yields or stores the object: that is usually the bug, but it can also be an intentional memo cache such as `_cache={}`, which the fix would stop from persisting between calls, and callers may rely on getting the shared object back. Fix-all on save applies only safe fixes. No fix is offered for lambdas, one-line bodies, or defaults whose names would mean something else inside the function.',
     versions: 'All Python 3 versions. The `X | None` spelling needs 3.10 at run time, unless annotations are postponed.',
     references: [
       { title: 'Function definitions: default parameter values (Python reference)', url: 'https://docs.python.org/3/reference/compound_stmts.html#function-definitions' },
@@ -81,3 +83,11 @@ export const mutableDefaultArgument: Rule = {
     ],
   },
 };
+
+/** `Class.method` for a def directly in a class body (as `__qualname__` spells it, minus `<locals>`), else its name. */
+function qualifiedDefName(fn: SyntaxNode): string {
+  const name = fn.childForFieldName('name')?.text ?? '';
+  const holder = fn.parent?.type === 'decorated_definition' ? fn.parent.parent : fn.parent;
+  const cls = holder?.type === 'block' ? holder.parent : null;
+  return cls?.type === 'class_definition' ? `${cls.childForFieldName('name')?.text ?? ''}.${name}` : name;
+}
