@@ -38,7 +38,7 @@ export const mutableDefaultArgument: Rule = {
     const name = parameter?.childForFieldName('name');
     const fn = parameter?.parent?.parent;
     if (!parameter || !value || !name || !fn || (fn.type !== 'function_definition' && fn.type !== 'lambda')) return undefined;
-    const kind = mutableKind(value, context.names);
+    const kind = mutableKind(value, () => context.names, context.text);
     if (!kind) return undefined;
 
     const uses = [...parameterUses(fn, name.text, context.names)];
