@@ -1,6 +1,6 @@
 // The built server over stdio, driven by a real JSON-RPC client: the protocol path a non-VS Code editor takes.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -85,6 +85,39 @@ describe('language server over stdio', function () {
     assert.equal(fixAll.kind, 'source.fixAll.pyinsight');
     text = change(client, URI, text, 3, fixAll.edit!.changes![URI]);
     assert.equal(text, 'a = x is 1  # noqa: PIN501\nb = y != "s"\n');
+  });
+
+  it('reports the multiprocessing example and applies PIN101 and PIN102 fixes through the protocol', async () => {
+    let text = readFileSync(join(__dirname, '..', '..', 'examples', 'multiprocessing_pitfalls.py'), 'utf8');
+    open(client, URI, text);
+    const first = await client.diagnostics(URI, (p) => p.diagnostics.length > 0);
+    assert.deepEqual(codes(first.diagnostics), ['PIN102', 'PIN101', 'PIN102']);
+    const actionsFor = async (diagnostic: Diagnostic) => (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: URI }, range: diagnostic.range, context: { diagnostics: [diagnostic] },
+    })) as CodeAction[];
+    const lambda = first.diagnostics[2];
+    const [partial] = await actionsFor(lambda);
+    assert.match(partial.title, /partial/);
+    text = change(client, URI, text, 2, partial.edit!.changes![URI]);
+    assert.match(text, /^import functools$/m);
+    assert.match(text, /pool\.map\(functools\.partial\(resize, width=1024\), images\)/);
+    const second = await client.diagnostics(URI, (p) => p.version === 2);
+    assert.deepEqual(codes(second.diagnostics), ['PIN102', 'PIN101']);
+    const [guard] = await actionsFor(second.diagnostics[1]);
+    text = change(client, URI, text, 3, guard.edit!.changes![URI]);
+    assert.match(text, /\nif __name__ == "__main__":\n    with mp.Pool\(processes=4\) as pool:\n        for line in pool.map/);
+    const third = await client.diagnostics(URI, (p) => p.version === 3);
+    assert.deepEqual(codes(third.diagnostics), ['PIN102'], 'only the closure, which has no automatic fix, remains');
+  });
+
+  it('clears the diagnostics of a closed document, and starts afresh when it is reopened', async () => {
+    open(client, URI, 'a = x is 1\n');
+    await client.diagnostics(URI, (p) => p.diagnostics.length === 1);
+    void client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: URI } });
+    await client.diagnostics(URI, (p) => p.diagnostics.length === 0);
+    open(client, URI, 'a = x is 1\nb = y is 2\n', 7);
+    const reopened = await client.diagnostics(URI, (p) => p.version === 7);
+    assert.equal(reopened.diagnostics.length, 2);
   });
 
   it('declares incremental sync, hover, quick fixes and fix-all', () => {

@@ -3,11 +3,24 @@
 import type { SyntaxNode } from '../../parsing/treeSitter';
 import type { OffsetEdit } from '../types';
 
-/** The file's indentation step: the indentation of the first indented line, else four spaces. */
-export function indentUnit(text: string): string {
-  const match = /(?:^|\n)([ \t]+)\S/.exec(text);
-  if (!match) return '    ';
-  return match[1].startsWith('\t') ? '\t' : match[1];
+const BODY_FIELDS = ['body', 'consequence'];
+
+/**
+ * The file's indentation step: how far the body of its first top-level compound statement is indented, else four
+ * spaces. Read from the tree, not from the first indented line, which may sit inside a docstring.
+ */
+export function indentUnit(text: string, root: SyntaxNode): string {
+  for (const statement of root.namedChildren) {
+    const definition = statement?.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
+    for (const field of BODY_FIELDS) {
+      const block = definition?.childForFieldName(field);
+      const first = block?.type === 'block' ? block.namedChild(0) : null;
+      if (!first || first.startPosition.row === definition!.startPosition.row) continue;
+      const indent = indentationAt(text, first.startIndex);
+      if (indent.length > 0) return indent.startsWith('\t') ? '\t' : indent;
+    }
+  }
+  return '    ';
 }
 
 /** The line break the file uses (the first one found), for text a fix inserts. */

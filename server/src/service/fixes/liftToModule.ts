@@ -25,7 +25,7 @@ export function liftLambda(context: RuleContext, lambda: SyntaxNode): RuleFix | 
   const parameters = lambda.childForFieldName('parameters')?.text ?? '';
   // A body that spans lines was held together by the call's brackets; it needs its own outside them.
   const returned = body.text.includes('\n') || body.text.includes('\r') ? `(${body.text})` : body.text;
-  const def = `def ${name}(${parameters}):${lb}${indentUnit(context.text)}return ${returned}${lb}${lb}${lb}`;
+  const def = `def ${name}(${parameters}):${lb}${indentUnit(context.text, context.file.tree.rootNode)}return ${returned}${lb}${lb}${lb}`;
   // Defaults are evaluated where the def now stands, once, instead of where and whenever the lambda was created.
   const hasDefaults = (lambda.childForFieldName('parameters')?.descendantsOfType('default_parameter').length ?? 0) > 0;
   return {

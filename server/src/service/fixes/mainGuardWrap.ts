@@ -30,7 +30,7 @@ export function runAround(statement: SyntaxNode): SyntaxNode[] {
 export function wrapInMainGuard(text: string, root: SyntaxNode, first: SyntaxNode, last: SyntaxNode): OffsetEdit[] | undefined {
   const start = first.startIndex;
   if (lineStartOf(text, start) !== start) return undefined;
-  const unit = indentUnit(text);
+  const unit = indentUnit(text, root);
   const header = `if __name__ == "__main__":${lineBreak(text)}${unit}`;
   // The header and the first line's indent go in as one insertion: two insertions at one offset have no reliable order.
   const body = indentLines(text, root, start, last.endIndex, unit).filter((e) => e.start !== start);

@@ -30,7 +30,7 @@ export function noneSentinelEdits(fn: SyntaxNode, parameter: SyntaxNode, context
   const indent = indentationAt(text, statements[0].startIndex);
   const defIndent = indentationAt(text, fn.startIndex);
   // The step the body already uses relative to its `def`, so tabs stay tabs and 2-space files stay 2-space.
-  const unit = indent.startsWith(defIndent) && indent.length > defIndent.length ? indent.slice(defIndent.length) : indentUnit(text);
+  const unit = indent.startsWith(defIndent) && indent.length > defIndent.length ? indent.slice(defIndent.length) : indentUnit(text, context.file.tree.rootNode);
   const nl = lineBreak(text);
   const guard = `if ${name.text} is None:${nl}${indent}${unit}${name.text} = ${value.text}`;
   const [first, second] = statements;
