@@ -105,7 +105,7 @@ describe('language server over stdio', function () {
     assert.deepEqual(codes(second.diagnostics), ['PIN102', 'PIN101']);
     const [guard] = await actionsFor(second.diagnostics[1]);
     text = change(client, URI, text, 3, guard.edit!.changes![URI]);
-    assert.match(text, /\nif __name__ == "__main__":\n    with mp.Pool\(processes=4\) as pool:\n        for line in pool.map/);
+    assert.match(text, /\nif __name__ == "__main__":\n {4}with mp.Pool\(processes=4\) as pool:\n {8}for line in pool.map/);
     const third = await client.diagnostics(URI, (p) => p.version === 3);
     assert.deepEqual(codes(third.diagnostics), ['PIN102'], 'only the closure, which has no automatic fix, remains');
   });
