@@ -3,7 +3,9 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMainGuardTest, runsOnImport, underMainGuard } from '../../server/src/service/analysis/mainGuard';
-import { analyze, assertCarets, findings, fixed, py, sourceFile } from '../helpers/service';
+import { mergeSettings } from '../../server/src/service/config';
+import { neverCancelled } from '../../server/src/service/types';
+import { analyze, assertCarets, findings, fixed, getService, py, sourceFile } from '../helpers/service';
 
 const FIXTURES = join(__dirname, '..', 'fixtures');
 
@@ -121,6 +123,50 @@ describe('PIN101 process-start-without-main-guard', () => {
       assert.deepEqual(await findings(`import multiprocessing as mp\nmp.Pool()  ${comment}\n`, 'PIN101'), [], comment);
     }
     assert.equal((await findings('import multiprocessing as mp\nmp.Pool()  # noqa: PIN102\n', 'PIN101')).length, 1);
+  });
+
+  it('stays quiet where no child re-imports the module: fork contexts, after picking fork on import, force=True', async () => {
+    const forked = py`
+      import multiprocessing as mp
+      from concurrent.futures import ProcessPoolExecutor
+      ctx = mp.get_context("fork")
+      ctx.Pool(2)
+      mp.get_context(method="fork").Manager()
+      ProcessPoolExecutor(mp_context=ctx)
+      p = ctx.Process(target=print)
+      p.start()
+      mp.set_start_method("spawn", force=True)
+      mp.set_start_method("forkserver", True)
+    `;
+    assert.deepEqual(await findings(forked, 'PIN101'), []);
+    const spawned = 'import multiprocessing as mp\nctx = mp.get_context("spawn")\nctx.Pool(2)\nmp.set_start_method("spawn", force=False)\n';
+    assert.deepEqual(await findings(spawned, 'PIN101'), ['2:0-11 PIN101', '3:0-41 PIN101']);
+    // Only starts after a fork choice that runs on import are forked; one under the main guard comes too late.
+    const fork = py`
+      import multiprocessing as mp
+      early = mp.Pool(1)
+      mp.set_start_method("fork")
+      with mp.Pool(2) as pool:
+          pool.map(abs, [1])
+      if __name__ == "__main__":
+          mp.set_start_method("fork", force=False)
+    `;
+    assert.deepEqual(await findings(fork, 'PIN101'), ['1:8-18 PIN101']);
+    const guarded = 'import multiprocessing as mp\nmp.Pool(2)\nif __name__ == "__main__":\n    mp.set_start_method("fork")\n';
+    assert.deepEqual(await findings(guarded, 'PIN101'), ['1:0-10 PIN101']);
+  });
+
+  it("stays quiet in a package's __main__.py, which spawned children never re-import", async () => {
+    const file = await sourceFile('import multiprocessing as mp\nmp.Pool(2)\n');
+    try {
+      const run = async (uri: string) => (await getService()).analyze({ ...file, uri }, mergeSettings({ select: ['PIN101'] }), neverCancelled);
+      assert.deepEqual(await run('file:///proj/pkg/__main__.py'), []);
+      assert.equal((await run('file:///proj/pkg/not__main__.py')).length, 1);
+    } finally {
+      (await getService()).forget('file:///proj/pkg/__main__.py');
+      (await getService()).forget('file:///proj/pkg/not__main__.py');
+      file.dispose();
+    }
   });
 
   it('treats every spelling of the main guard as a guard', async () => {

@@ -71,6 +71,9 @@ describe('PIN102 unpicklable-worker', () => {
   it('keeps leading fixed arguments positional and reuses an existing partial import', async () => {
     const text = `from functools import partial\n${inRun('pool.map(lambda v: scale(factor, v), values)')}`;
     assert.equal(await fixed(text, 'PIN102'), `from functools import partial\n${inRun('pool.map(partial(scale, factor), values)')}`);
+    // An import only type checkers see binds nothing at run time: the fix imports functools itself.
+    const typeOnly = `from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from functools import partial\n${inRun('pool.map(lambda v: scale(factor, v), values)')}`;
+    assert.match(await fixed(typeOnly, 'PIN102'), /^from typing import TYPE_CHECKING\nimport functools\n[^]*pool\.map\(functools\.partial\(scale, factor\), values\)/);
   });
 
   it('does not use partial when it would not be exact', async () => {
@@ -126,6 +129,27 @@ describe('PIN102 unpicklable-worker', () => {
     const finding = await only(text);
     assert.equal(finding.fix, undefined);
     assert.match(finding.message, /uses `k`, which is only set under `if __name__ == "__main__":`/);
+  });
+
+  it('spells the __qualname__ pickle fails to look up, enclosing classes included', async () => {
+    const method = `${HEAD}class Job:\n    def run(self, jobs):\n        def get(j):\n            return j\n        class Local:\n            pass\n        with mp.Pool() as pool:\n            pool.map(get, jobs)\n            pool.apply(Local)\n`;
+    const [get, local] = await analyze(method, { select: ['PIN102'] });
+    assert.match(get.message, /`get` is defined inside `run`, .* and `Job\.run\.<locals>\.get` cannot be looked up/);
+    assert.match(local.message, /and `Job\.run\.<locals>\.Local` cannot be looked up/);
+  });
+
+  it('offers no move for code that uses a private name of its class, which the compiler mangles', async () => {
+    // Checked with CPython: inside class _Job, `j.__secret` compiles to the attribute name `_Job__secret`.
+    const names = execFileSync('python3', ['-c', 'class _Job:\n    f = lambda j: j.__secret\nprint(*_Job.f.__code__.co_names)'], { encoding: 'utf8' }).trim();
+    assert.equal(names, '_Job__secret');
+    const method = `${HEAD}class _Job:\n    def run(self, jobs):\n        with mp.Pool() as pool:\n            return pool.map(lambda j: j.__secret, jobs)\n`;
+    const lambda = await only(method);
+    assert.equal(lambda.fix, undefined);
+    assert.match(lambda.message, /inside class `_Job` the compiler turns `__secret` into `_Job__secret`/);
+    const nested = await only(method.replace('return pool.map(lambda j: j.__secret, jobs)', 'def get(j):\n                return j.__secret\n            return pool.map(get, jobs)'));
+    assert.equal(nested.fix, undefined);
+    // Dunder names are not mangled, so those still move.
+    assert.equal((await only(method.replace('j.__secret', 'j.__len__()'))).fix?.safety, 'safe');
   });
 
   it('sees through functools.partial and bound methods of local classes', async () => {

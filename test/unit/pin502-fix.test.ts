@@ -126,7 +126,16 @@ describe('PIN502 mutable-default-argument: fix', () => {
     assert.match(await fixedText('from typing import Optional\ndef f(x: list = []):\n    x.append(1)\n', 0, settings), /def f\(x: Optional\[list\] = None\):/);
     assert.match(await fixedText('import typing as t\ndef f(x: dict = {}):\n    x.clear()\n', 0, settings), /def f\(x: t\.Optional\[dict\] = None\):/);
     assert.equal(await fixOf('def f(x: list = []):\n    x.append(1)\n', 0, settings), undefined);
+    // An Optional imported only for type checkers does not exist when the def's annotations are evaluated.
+    const typeCheckingOnly = 'from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from typing import Optional\ndef f(x: list = []):\n    x.append(1)\n';
+    assert.equal(await fixOf(typeCheckingOnly, 0, settings), undefined);
     assert.match(await fixedText('def f(x=[]):\n    x.append(1)\n', 0, settings), /def f\(x=None\):/, 'unannotated parameters need nothing');
+  });
+
+  it('is unsafe when the value is handed to a call that may change or keep it (not to reading builtins)', async () => {
+    assert.equal((await fixOf('import heapq\ndef push(item, heap=[]):\n    heapq.heappush(heap, item)\n'))?.safety, 'unsafe');
+    assert.equal((await fixOf('def render(template, context={}):\n    template.render(context=context)\n'))?.safety, 'unsafe');
+    assert.equal((await fixOf('def size(xs=[]):\n    print(len(xs), sorted(xs))\n'))?.safety, 'safe');
   });
 
   it('is safe when the value is only read, unsafe when it is mutated (maybe a memo cache), returned, yielded or stored', async () => {

@@ -67,6 +67,11 @@ describe('PIN502 mutable-default-argument: severity', () => {
     ['global store', 'global CACHE\n    CACHE = x', /stores/],
     ['closure mutation', 'def inner():\n        x.append(1)\n    return inner', /mutates/],
     ['several at once', 'x.append(1)\n    return x', /mutates and returns it/],
+    ['rebinds only sometimes', 'if isinstance(x, tuple):\n        x = list(x)\n    x.append(1)', /mutates/],
+    ['rebinds in a loop', 'for x in y:\n        pass\n    x.append(1)', /mutates/],
+    ['rebinds in a nested function', 'def reset():\n        nonlocal x\n        x = []\n    reset()\n    x.append(1)', /mutates/],
+    ['mutates an item', 'for k, v in y:\n        x[k].append(v)', /mutates/],
+    ['assigns into an item', 'x["a"][0] = 1', /mutates/],
   ];
   for (const [label, body, message] of warning) {
     it(`warns when the function does this: ${label}`, async () => {
@@ -87,12 +92,14 @@ describe('PIN502 mutable-default-argument: severity', () => {
     ['a comprehension variable x', 'return [x for x in range(3)]'],
     ['stores it in a local alias only', 'y = x'],
     ['extends another list with it', 'y.extend(x)'],
+    ['changes only slice copies', 'x[1:].sort()\n    x[:][0] = 1'],
+    ['rebinds with a mutation of its own argument', 'x = sorted(x)\n    x.append(1)'],
   ];
   for (const [label, body] of information) {
     it(`informs only when the function ${label}`, async () => {
       const finding = await only(`def f(self, y, x=[]):\n    ${body}\n`);
       assert.equal(finding.severity, 'information');
-      assert.match(finding.message, /not changed or passed out here/);
+      assert.match(finding.message, /does not mutate, return, yield, store or pass it on|only passes it on to other calls/);
       assert.match(finding.message, /created once, when the `def` statement runs, and kept in `f.__defaults__`/);
     });
   }

@@ -7,7 +7,9 @@ export type OuterUse =
   /** A variable of an enclosing function, lambda or comprehension: the code is a closure. */
   | { readonly kind: 'closure'; readonly name: string }
   /** A module-level name bound only under `if __name__ == "__main__":`, which spawned children never run. */
-  | { readonly kind: 'main-only'; readonly name: string };
+  | { readonly kind: 'main-only'; readonly name: string }
+  /** A private name (`__x`) inside a class, which the compiler rewrites to `_Class__x`; outside it stays `__x`. */
+  | { readonly kind: 'mangled'; readonly name: string; readonly mangled: string; readonly className: string };
 
 /** Identifiers that are names being looked up (not attribute names or keyword-argument names). */
 function isNameUse(identifier: SyntaxNode): boolean {
@@ -24,6 +26,8 @@ function isNameUse(identifier: SyntaxNode): boolean {
  * move it is module-level too.
  */
 export function outerUse(names: NameResolver, code: SyntaxNode, selfName?: string): OuterUse | undefined {
+  const mangled = mangledName(code);
+  if (mangled) return mangled;
   for (const identifier of code.descendantsOfType('identifier')) {
     if (!identifier || !isNameUse(identifier) || identifier.text === selfName) continue;
     const resolution = names.resolve(identifier.text, identifier);
@@ -37,4 +41,14 @@ export function outerUse(names: NameResolver, code: SyntaxNode, selfName?: strin
     if (scope.kind !== 'class') return { kind: 'closure', name: identifier.text };
   }
   return undefined;
+}
+
+/** The first `__x` (not `__x__`) in `code` when it sits inside a class, where CPython mangles such names. */
+function mangledName(code: SyntaxNode): OuterUse | undefined {
+  let cls = code.parent;
+  while (cls && cls.type !== 'class_definition') cls = cls.parent;
+  const className = cls?.childForFieldName('name')?.text.replace(/^_+/, '');
+  if (!className) return undefined;
+  const identifier = code.descendantsOfType('identifier').find((i) => !!i && i.text.startsWith('__') && !i.text.endsWith('__'));
+  return identifier ? { kind: 'mangled', name: identifier.text, mangled: `_${className}${identifier.text}`, className: cls!.childForFieldName('name')!.text } : undefined;
 }

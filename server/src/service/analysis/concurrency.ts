@@ -62,6 +62,22 @@ export function isProcessClass(names: NameResolver, callee: SyntaxNode): boolean
 }
 
 /**
+ * Whether the file picks fork for the whole program (`set_start_method("fork")`): its children are copies of the
+ * parent, which re-import nothing and receive Process targets without pickling. Judged on the text, so it also
+ * quiets findings in files that pick fork only in some branch: a missed finding costs less than a false one.
+ */
+export function choosesFork(text: string): boolean {
+  return new RegExp(FORK_CHOICE).test(text);
+}
+
+const FORK_CHOICE = String.raw`set_start_method\(\s*(?:method\s*=\s*)?['"]fork['"]`;
+
+/** Offsets of every `set_start_method("fork")` spelled in the text (where its name starts), for a closer look. */
+export function forkChoices(text: string): number[] {
+  return [...text.matchAll(new RegExp(FORK_CHOICE, 'g'))].map((m) => m.index);
+}
+
+/**
  * Every name above lives in `multiprocessing` or `concurrent`, so a file that never spells either cannot reach one:
  * the rules that need these names use this as their prefilter and skip such files without running a query.
  */

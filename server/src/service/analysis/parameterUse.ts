@@ -5,7 +5,14 @@ import type { SyntaxNode } from '../../parsing/treeSitter';
 import type { NameResolver } from './resolve';
 import type { Scope } from './scopes';
 
-export type ParameterUse = 'mutates' | 'returns' | 'yields' | 'stores';
+/** `passes`: handed to a call that may do anything with it (it changes no severity, only whether a fix is safe). */
+export type ParameterUse = 'mutates' | 'returns' | 'yields' | 'stores' | 'passes';
+
+/** Builtins that only read their arguments: passing the parameter to them is no reason to doubt a fix. */
+const READING_BUILTINS = new Set([
+  'len', 'print', 'repr', 'str', 'bool', 'isinstance', 'iter', 'sorted', 'list', 'tuple', 'set', 'frozenset', 'dict',
+  'enumerate', 'zip', 'any', 'all', 'sum', 'min', 'max', 'hash', 'id', 'type', 'reversed', 'format', 'map', 'filter',
+]);
 
 /** In-place methods of list, dict, set, bytearray, deque, OrderedDict and Counter. */
 const MUTATING_METHODS = new Set([
@@ -27,7 +34,8 @@ const isField = (parent: SyntaxNode | null, field: string, node: SyntaxNode) => 
 
 /**
  * Everything `fn` (a function_definition or lambda) does with parameter `name` that PIN502 cares about. Uses after the
- * parameter is first rebound (`x = list(x)`) are ignored: from then on the name may hold a different object.
+ * parameter is rebound by a statement that always runs (`x = list(x)` in the body itself) are ignored: from then on
+ * the name holds a different object. A rebinding that may be skipped (`if …: x = list(x)`) does not end anything.
  */
 export function parameterUses(fn: SyntaxNode, name: string, names: NameResolver): Set<ParameterUse> {
   const uses = new Set<ParameterUse>();
@@ -42,7 +50,7 @@ export function parameterUses(fn: SyntaxNode, name: string, names: NameResolver)
     if (resolution.kind !== 'bound' || resolution.scope.node.id !== fn.id) continue;
     if (!scope) {
       scope = resolution.scope;
-      for (const b of resolution.bindings) if (b.kind !== 'param' && b.node.parent?.type !== 'augmented_assignment') cutoff = Math.min(cutoff, b.node.startIndex);
+      for (const b of resolution.bindings) if (b.kind !== 'param') cutoff = Math.min(cutoff, rebindingEnd(body, b.node));
       if (id.startIndex >= cutoff) continue;
     }
     const use = directUse(id) ?? escapeUse(id, scope);
@@ -51,18 +59,38 @@ export function parameterUses(fn: SyntaxNode, name: string, names: NameResolver)
   return uses;
 }
 
-/** `x.append(…)`, `x[k] = …`, `x[k] += …`, `del x[k]`, `x += …`. */
+/**
+ * The end of the statement that rebinds the parameter (`x = list(x)`), when that statement is a plain assignment of the
+ * body itself, so it runs on every call and later uses see the new object; Infinity for bindings that may not run
+ * (in an `if`, a loop, a nested function with `nonlocal`), which end nothing.
+ */
+function rebindingEnd(body: SyntaxNode, binding: SyntaxNode): number {
+  let statement = binding;
+  while (statement.parent && statement.parent.id !== body.id) statement = statement.parent;
+  const assignment = statement.type === 'expression_statement' ? statement.namedChild(0) : null;
+  return statement.parent && assignment?.type === 'assignment' ? statement.endIndex : Infinity;
+}
+
+/** `x.append(…)`, `x[k] = …`, `x[k] += …`, `del x[k]`, `x += …`, and the same on an item: `x[k].append(…)`. */
 function directUse(id: SyntaxNode): ParameterUse | undefined {
-  const parent = id.parent;
+  // `x[k]` and `x[k][j]` are objects held by the default; `x[1:]` is a copy, which nothing below can change.
+  let node = id;
+  let slices = 0;
+  while (node.parent?.type === 'subscript' && isField(node.parent, 'value', node)) {
+    node = node.parent;
+    if (node.childForFieldName('subscript')?.type === 'slice') slices++;
+  }
+  const parent = node.parent;
   if (!parent) return undefined;
-  if (parent.type === 'augmented_assignment' && isField(parent, 'left', id)) return 'mutates';
-  if (parent.type === 'attribute' && isField(parent, 'object', id)) {
+  if (parent.type === 'augmented_assignment' && isField(parent, 'left', node) && node.id === id.id) return 'mutates';
+  if (parent.type === 'attribute' && isField(parent, 'object', node)) {
     const call = parent.parent;
     const method = parent.childForFieldName('attribute')?.text ?? '';
-    return call?.type === 'call' && isField(call, 'function', parent) && MUTATING_METHODS.has(method) ? 'mutates' : undefined;
+    return slices === 0 && call?.type === 'call' && isField(call, 'function', parent) && MUTATING_METHODS.has(method) ? 'mutates' : undefined;
   }
-  if (parent.type !== 'subscript' || !isField(parent, 'value', id)) return undefined;
-  let target: SyntaxNode = parent;
+  const last = node.childForFieldName('subscript')?.type === 'slice' ? 1 : 0;
+  if (node.id === id.id || slices > last) return undefined;
+  let target: SyntaxNode = node;
   while (target.parent && TARGET_LISTS.has(target.parent.type)) target = target.parent;
   const holder = target.parent;
   if (holder?.type === 'delete_statement') return 'mutates';
@@ -90,14 +118,22 @@ function escapeUse(id: SyntaxNode, scope: Scope | undefined): ParameterUse | und
       return parent.children.some((c) => c?.type === 'from') ? undefined : 'yields';
     case 'assignment':
       return storedBy(parent, node, scope);
-    case 'argument_list': {
-      const callee = parent.parent?.childForFieldName('function');
-      const method = callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : undefined;
-      return method && STORING_METHODS.has(method) ? 'stores' : undefined;
-    }
+    case 'argument_list':
+      return passedTo(parent.parent);
+    case 'keyword_argument':
+      return isField(parent, 'value', node) && parent.parent?.type === 'argument_list' ? passedTo(parent.parent.parent) : undefined;
     default:
       return undefined;
   }
+}
+
+/** A container method that keeps its argument stores it; a reading builtin does nothing; any other call may. */
+function passedTo(call: SyntaxNode | null): ParameterUse | undefined {
+  const callee = call?.type === 'call' ? call.childForFieldName('function') : undefined;
+  if (!callee) return undefined;
+  const method = callee.type === 'attribute' ? callee.childForFieldName('attribute')?.text : undefined;
+  if (method && STORING_METHODS.has(method)) return 'stores';
+  return callee.type === 'identifier' && READING_BUILTINS.has(callee.text) ? undefined : 'passes';
 }
 
 /** Whether assigning `value` (the right side of `assignment`, possibly chained) puts it somewhere that outlives the call. */

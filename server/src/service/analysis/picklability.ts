@@ -83,3 +83,14 @@ export function enclosingFunctionName(node: SyntaxNode): string | undefined {
   }
   return undefined;
 }
+
+/** The `__qualname__` CPython gives a def or class: enclosing classes and functions first (`Job.run.<locals>.get`). */
+export function qualifiedName(definition: SyntaxNode): string {
+  const parts = [definition.childForFieldName('name')?.text ?? ''];
+  for (let n = definition.parent; n; n = n.parent) {
+    if (n.type === 'function_definition') parts.unshift(`${n.childForFieldName('name')?.text ?? ''}.<locals>`);
+    else if (n.type === 'lambda') parts.unshift('<lambda>.<locals>');
+    else if (n.type === 'class_definition') parts.unshift(n.childForFieldName('name')?.text ?? '');
+  }
+  return parts.join('.');
+}

@@ -59,8 +59,13 @@ export function processTarget(names: NameResolver, callee: SyntaxNode, args: Syn
 }
 
 /** `get_context("fork").Process`, directly or through a name: fork copies memory and pickles nothing. */
-function forkContext(names: NameResolver, callee: SyntaxNode): boolean {
-  let object = callee.type === 'attribute' ? callee.childForFieldName('object') : null;
+export function forkContext(names: NameResolver, callee: SyntaxNode): boolean {
+  return callee.type === 'attribute' && isForkContext(names, callee.childForFieldName('object'));
+}
+
+/** `get_context("fork")` (or `method="fork"`), or a name bound only to it. */
+export function isForkContext(names: NameResolver, expr: SyntaxNode | null): boolean {
+  let object = expr;
   if (object?.type === 'identifier') {
     const resolution = names.resolve(object.text, object);
     const binding = resolution.kind === 'bound' && resolution.bindings.length === 1 ? resolution.bindings[0] : undefined;

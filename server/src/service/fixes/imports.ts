@@ -10,11 +10,14 @@ export interface ImportedName {
   readonly edits: readonly OffsetEdit[];
 }
 
-/** Makes `module.name` reachable at module level, e.g. ensureImport(ctx, 'functools', 'partial'). */
+/**
+ * Makes `module.name` reachable at module level, e.g. ensureImport(ctx, 'functools', 'partial'). Only imports that
+ * always run count: one under `if TYPE_CHECKING:` or in a `try` may never bind the name.
+ */
 export function ensureImport(context: RuleContext, module: string, name: string): ImportedName {
   const scope = context.names.index.module;
   for (const [local, bindings] of scope.bindings) {
-    if (bindings.length !== 1 || bindings[0].kind !== 'import') continue;
+    if (bindings.length !== 1 || bindings[0].kind !== 'import' || bindings[0].node.parent?.parent?.type !== 'module') continue;
     if (bindings[0].qualifiedName === `${module}.${name}`) return { reference: local, edits: [] };
     if (bindings[0].qualifiedName === module && local === module.split('.')[0]) return { reference: `${module}.${name}`, edits: [] };
     if (bindings[0].qualifiedName === module) return { reference: `${local}.${name}`, edits: [] };

@@ -2,7 +2,7 @@
 // every child re-imports the main module, so that code runs again in the child, which CPython stops with RuntimeError.
 import type { SyntaxNode } from '../../parsing/treeSitter';
 import { mayUseProcesses } from '../analysis/concurrency';
-import { processStartsIn, type ProcessStart, type ProcessStartKind } from '../analysis/processStarts';
+import { forkChosenFrom, processStartsIn, type ProcessStart, type ProcessStartKind } from '../analysis/processStarts';
 import type { PythonVersion } from '../config';
 import { runAround, wrapInMainGuard } from '../fixes/mainGuardWrap';
 import { capture, type Finding, type Rule, type RuleContext, type RuleFix } from './rule';
@@ -41,12 +41,26 @@ function message(start: ProcessStart, version: PythonVersion): string {
   return `${WHAT[start.kind](call)} when this module is imported, not only when it is run as a script. ${who} each child process re-imports the main module and would run this line again: ${IN_CHILD[start.kind]}.${linux} Put it under \`if __name__ == "__main__":\`.`;
 }
 
+/** The statement's process starts, except those after a module-level `set_start_method("fork")`: forked children re-import nothing. */
+function startsIn(context: RuleContext, statement: SyntaxNode): readonly ProcessStart[] {
+  const forkFrom = forkChosenFrom(context.names, context.file.tree.rootNode, context.text);
+  return processStartsIn(context.names, statement).filter((s) => s.call.startIndex < forkFrom);
+}
+
 /** Wraps the run holding `statement`, from its first offending statement to its last statement. */
 function wrapFix(context: RuleContext, statement: SyntaxNode): RuleFix | undefined {
   const run = runAround(statement);
-  const first = run.find((s) => processStartsIn(context.names, s).length > 0) ?? statement;
+  const first = run.find((s) => startsIn(context, s).length > 0) ?? statement;
   const edits = wrapInMainGuard(context.text, context.file.tree.rootNode, first, run[run.length - 1]);
   return edits && { title: 'Move the module-level code into `if __name__ == "__main__":`', safety: 'unsafe', edits };
+}
+
+/**
+ * A package's `__main__.py` (run by `python -m pkg` or `python pkg/`) is the one main module spawned children do not
+ * re-import (multiprocessing.spawn skips names ending in `__main__`), so nothing in it runs twice.
+ */
+function isPackageMain(uri: string): boolean {
+  return /[/\\]__main__\.py$/.test(uri);
 }
 
 export const processStartWithoutMainGuard: Rule = {
@@ -63,15 +77,15 @@ export const processStartWithoutMainGuard: Rule = {
   query: `(module [(expression_statement) (if_statement) (for_statement) (while_statement) (try_statement) (with_statement) (match_statement)] @pin101.statement)`,
   check(match, context) {
     const statement = capture(match, 'pin101.statement');
-    if (!statement) return undefined;
-    const starts = processStartsIn(context.names, statement);
+    if (!statement || isPackageMain(context.file.uri)) return undefined;
+    const starts = startsIn(context, statement);
     if (starts.length === 0) return undefined;
     const fix = wrapFix(context, statement);
     return starts.map((start): Finding => ({ at: start.call, message: message(start, context.settings.targetVersion), fix }));
   },
   docs: {
     summary: 'Processes are started, or the start method is set, by code that also runs when the module is imported.',
-    what: 'Flags module-level code, outside any def, class or `if __name__ == "__main__":` block, that creates a `multiprocessing` Pool, a `ProcessPoolExecutor` or a `Manager()`, calls `.start()` on a `Process`, or calls `set_start_method()`. Every import form is recognised (`import multiprocessing as mp`, `from concurrent.futures import ProcessPoolExecutor as PPE`, `mp.get_context("spawn").Pool()`, …). Thread pools and threads are not flagged: they do not re-import anything.',
+    what: 'Flags module-level code, outside any def, class or `if __name__ == "__main__":` block, that creates a `multiprocessing` Pool, a `ProcessPoolExecutor` or a `Manager()`, calls `.start()` on a `Process`, or calls `set_start_method()`. Every import form is recognised (`import multiprocessing as mp`, `from concurrent.futures import ProcessPoolExecutor as PPE`, `mp.get_context("spawn").Pool()`, …). Thread pools and threads are not flagged: they do not re-import anything. Neither are starts whose children are forked (through `get_context("fork")`, or after a module-level `set_start_method("fork")`), `set_start_method(…, force=True)` (harmless when repeated), nor a package\'s `__main__.py`, which children never re-import.',
     why: 'With the spawn start method the child is a fresh interpreter: to find the worker function it imports the parent\'s main script again, under the name `__mp_main__`, so every statement at module level runs again in the child. Children started by forkserver re-import it the same way. Code under `if __name__ == "__main__":` is skipped on that import, because `__name__` is not `"__main__"` there. A pool or process created at module level is therefore created again in each child; CPython detects a process being started while its main module is still being imported and raises RuntimeError instead of recursing forever. spawn is the default on Windows and macOS; Linux used fork (which copies the parent and imports nothing) up to Python 3.13, and uses forkserver from Python 3.14. So code that works on Linux today can break on another OS or a newer Python.',
     example: 'import multiprocessing as mp\n\ndef square(x):\n    return x * x\n\nwith mp.Pool(4) as pool:\n    print(pool.map(square, range(10)))\n',
     useInstead: 'import multiprocessing as mp\n\ndef square(x):\n    return x * x\n\nif __name__ == "__main__":\n    with mp.Pool(4) as pool:\n        print(pool.map(square, range(10)))\n',

@@ -1,15 +1,13 @@
 // PIN102: a lambda, nested def or local-class object handed to other processes. Pools always pickle the function to
 // send it to their workers; Process(target=…) pickles it under spawn and forkserver. Either way pickle needs a name.
-import { mayUseProcesses } from '../analysis/concurrency';
+import { choosesFork, mayUseProcesses } from '../analysis/concurrency';
 import { outerUse, type OuterUse } from '../analysis/closure';
-import { enclosingFunctionName, unpicklableCallable, type Unpicklable } from '../analysis/picklability';
+import { enclosingFunctionName, qualifiedName, unpicklableCallable, type Unpicklable } from '../analysis/picklability';
 import { poolWorker, processTarget, workerArgument, type WorkerCall } from '../analysis/workerCalls';
 import type { PythonVersion } from '../config';
 import { lambdaToPartial } from '../fixes/lambdaToPartial';
 import { liftLambda, liftNestedDef } from '../fixes/liftToModule';
 import { capture, type Finding, type Rule, type RuleContext, type RuleFix } from './rule';
-
-const FORK_CHOSEN = /set_start_method\(\s*(?:method\s*=\s*)?['"]fork['"]/;
 
 function describe(u: Unpicklable): string {
   const owner = u.definition ? enclosingFunctionName(u.definition) ?? 'a function' : '';
@@ -20,11 +18,11 @@ function describe(u: Unpicklable): string {
     case 'named-lambda':
       return `\`${u.node.text}\` is a lambda, which cannot be pickled: pickle looks functions up by \`__qualname__\`, and a lambda's is \`<lambda>\`.`;
     case 'nested-def':
-      return `\`${u.node.text}\` is defined inside \`${owner}\`, so it cannot be pickled: pickle stores functions by module-level name, and \`${owner}.<locals>.${u.node.text}\` cannot be looked up.`;
+      return `\`${u.node.text}\` is defined inside \`${owner}\`, so it cannot be pickled: pickle stores functions by module-level name, and \`${qualifiedName(u.definition!)}\` cannot be looked up.`;
     case 'local-class':
     case 'local-instance':
     case 'local-method':
-      return `\`${u.node.text}\` needs the class \`${className}\`, which is defined inside \`${owner}\`, so it cannot be pickled: pickle refers to classes by module-level name, and \`${owner}.<locals>.${className}\` cannot be looked up.`;
+      return `\`${u.node.text}\` needs the class \`${className}\`, which is defined inside \`${owner}\`, so it cannot be pickled: pickle refers to classes by module-level name, and \`${qualifiedName(u.definition!)}\` cannot be looked up.`;
   }
 }
 
@@ -38,9 +36,14 @@ function consequence(call: WorkerCall, version: PythonVersion): string {
 }
 
 function whyNoFix(use: OuterUse): string {
-  return use.kind === 'closure'
-    ? ` No automatic fix: it uses \`${use.name}\` from an enclosing function; pass such values as arguments (for example with functools.partial on a module-level function).`
-    : ` No automatic fix: it uses \`${use.name}\`, which is only set under \`if __name__ == "__main__":\`, so a child started by spawn would not have it.`;
+  switch (use.kind) {
+    case 'closure':
+      return ` No automatic fix: it uses \`${use.name}\` from an enclosing function; pass such values as arguments (for example with functools.partial on a module-level function).`;
+    case 'main-only':
+      return ` No automatic fix: it uses \`${use.name}\`, which is only set under \`if __name__ == "__main__":\`, so a child started by spawn would not have it.`;
+    case 'mangled':
+      return ` No automatic fix: inside class \`${use.className}\` the compiler turns \`${use.name}\` into \`${use.mangled}\`, so moved out of the class it would name something else.`;
+  }
 }
 
 function fixFor(context: RuleContext, u: Unpicklable): { fix?: RuleFix; note: string } {
@@ -95,7 +98,7 @@ export const unpicklableWorker: Rule = {
       const call = poolWorker(context.names, receiver, method.text, worker);
       return call && findingFor(context, call);
     }
-    if (!callee || FORK_CHOSEN.test(context.text)) return undefined;
+    if (!callee || choosesFork(context.text)) return undefined;
     const call = processTarget(context.names, callee, args);
     return call && findingFor(context, call);
   },
@@ -105,7 +108,7 @@ export const unpicklableWorker: Rule = {
     why: 'Worker processes receive the function as a pickle. pickle does not serialise a function\'s code: it writes the module and `__qualname__`, and the receiver imports the module and looks the name up. A lambda is named `<lambda>`, and a function or class defined inside a function is named `outer.<locals>.inner`; neither lookup can succeed, so pickling fails with PicklingError or AttributeError. Pools pickle every task, whatever the start method. `Process(target=…)` pickles the target only when the child is a new interpreter (spawn, the default on macOS and Windows, and forkserver, the default on Linux from Python 3.14); with fork the child inherits a copy of the parent\'s memory, which is why such code can work on Linux with older Pythons and break elsewhere.',
     example: 'from multiprocessing import Pool\n\ndef scale_all(values, factor):\n    with Pool() as pool:\n        return pool.map(lambda v: v * factor, values)\n',
     useInstead: 'from functools import partial\nfrom multiprocessing import Pool\n\ndef scale(v, factor):\n    return v * factor\n\ndef scale_all(values, factor):\n    with Pool() as pool:\n        return pool.map(partial(scale, factor=factor), values)\n',
-    fixSafety: '`lambda x: f(x)` becomes `f` (safe). `lambda x: f(x, k)` becomes `functools.partial(f, k=k)` when `f` is a module-level function whose parameter names are known (unsafe: partial evaluates `k` once, when it is created, while the lambda looked it up on every call). A lambda that uses no variables of enclosing functions moves to a new module-level def (safe, unless it has default values, which are then evaluated once at import). A nested def that uses none moves to module level (unsafe: its decorators, defaults and annotations are evaluated once at import instead of on each call of the enclosing function). Closures get no fix.',
+    fixSafety: '`lambda x: f(x)` becomes `f` (safe). `lambda x: f(x, k)` becomes `functools.partial(f, k=k)` when `f` is a module-level function whose parameter names are known (unsafe: partial evaluates `k` once, when it is created, while the lambda looked it up on every call). A lambda that uses no variables of enclosing functions moves to a new module-level def (safe, unless it has default values, which are then evaluated once at import). A nested def that uses none moves to module level (unsafe: its decorators, defaults and annotations are evaluated once at import instead of on each call of the enclosing function). Closures get no fix, and neither does code inside a class that uses a private `__name`, which the compiler rewrites to `_Class__name` there and would not outside.',
     versions: 'All Python 3 versions. Pools and ProcessPoolExecutor fail on every platform. For Process(target=…) it depends on the start method: spawn on Windows and on macOS (since 3.8); on Linux fork up to 3.13 (works) and forkserver from 3.14 (fails). The message names the default for the configured target version.',
     references: [
       { title: 'pickle: what can be pickled and unpickled', url: 'https://docs.python.org/3/library/pickle.html#what-can-be-pickled-and-unpickled' },
