@@ -16,7 +16,12 @@ export interface Settings {
   /** Per-rule severity; `off` disables the rule. */
   readonly severity: Readonly<Record<string, SeverityName | 'off'>>;
   readonly targetVersion: PythonVersion;
+  /** How much the internals hover shows: `off` leaves only rule explanations on diagnostics. */
+  readonly hoverLevel: HoverLevel;
 }
+
+export type HoverLevel = 'concise' | 'detailed' | 'off';
+const HOVER_LEVELS = new Set(['concise', 'detailed', 'off']);
 
 export type SettingsLayer = { -readonly [K in keyof Settings]?: Settings[K] };
 
@@ -26,6 +31,7 @@ export const defaultSettings: Settings = {
   ignore: [],
   severity: {},
   targetVersion: { major: 3, minor: 11 },
+  hoverLevel: 'concise',
 };
 
 export interface LayerResult {
@@ -85,6 +91,11 @@ export function validateSettings(raw: unknown, origin: string): LayerResult {
         else if (value !== '' && value !== null) errors.push(`${origin}: '${key}' must look like "3.12" or "py312"`);
         break;
       }
+      case 'hover-level':
+      case 'hoverLevel':
+        if (typeof value === 'string' && HOVER_LEVELS.has(value)) layer.hoverLevel = value as HoverLevel;
+        else errors.push(`${origin}: '${key}' must be one of concise, detailed, off`);
+        break;
       default:
         errors.push(`${origin}: unknown setting '${key}'`);
     }

@@ -5,6 +5,8 @@ import type { PythonGrammar } from '../parsing/treeSitter';
 import { codeActions } from './codeActions';
 import type { Settings } from './config';
 import { toLspDiagnostic } from './diagnostics';
+import { combineHovers, hoverContext } from './hover/hoverContext';
+import { internalsHover } from './hover/internalsHover';
 import { ruleHover } from './hover/ruleHover';
 import { RuleEngine, type RuleDiagnostic, type RuleErrorReporter } from './rules/engine';
 import { allRules } from './rules/registry';
@@ -62,7 +64,10 @@ export function createLanguageService(deps: LanguageServiceDeps): LanguageServic
     analyze,
     diagnostics: (file, settings, token) => analyze(file, settings, token).map((d) => toLspDiagnostic(file, d)),
     hover(file, position, settings, token) {
-      return ruleHover(file, file.document.offsetAt(position), analyze(file, settings, token));
+      const offset = file.document.offsetAt(position);
+      const rule = ruleHover(file, offset, analyze(file, settings, token));
+      if (token.isCancellationRequested) return undefined;
+      return combineHovers(file, rule, internalsHover(hoverContext(file, offset, settings, deps.grammar)));
     },
     codeActions(file, params, settings, token) {
       return codeActions({ file, diagnostics: params.diagnostics, only: params.only, analyze: () => analyze(file, settings, token) });

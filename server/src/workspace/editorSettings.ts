@@ -8,6 +8,7 @@ export interface EditorSettingsShape {
   readonly ignore?: readonly string[];
   readonly severity?: Readonly<Record<string, string>>;
   readonly targetVersion?: string;
+  readonly hover?: { readonly level?: string };
 }
 
 /** The editor's layer with "unset" values (empty lists/objects/strings, enable=true) dropped. */
@@ -19,6 +20,7 @@ export function editorLayer(raw: unknown): { layer: SettingsLayer; errors: strin
   if (Array.isArray(shape.ignore) && shape.ignore.length > 0) explicit.ignore = shape.ignore;
   if (shape.severity && typeof shape.severity === 'object' && Object.keys(shape.severity).length > 0) explicit.severity = shape.severity;
   if (typeof shape.targetVersion === 'string' && shape.targetVersion.trim() !== '') explicit.targetVersion = shape.targetVersion;
+  if (typeof shape.hover?.level === 'string' && shape.hover.level !== 'concise') explicit.hoverLevel = shape.hover.level;
   return validateSettings(explicit, 'VS Code setting pyinsight');
 }
 

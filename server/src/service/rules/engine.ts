@@ -3,8 +3,7 @@
 // combined query; a rule with a prefilter (or a start-depth limit) has its own, run only when the prefilter passes.
 // bench/README.md has the measurements behind this split.
 import type { PythonGrammar, Query } from '../../parsing/treeSitter';
-import { NameResolver } from '../analysis/resolve';
-import { ScopeIndex } from '../analysis/scopes';
+import { namesOf } from '../analysis/namesCache';
 import { isRuleEnabled, type Settings } from '../config';
 import { noqaOnLine, suppresses } from '../noqa';
 import type { CancellationToken, SeverityName, SourceFile } from '../types';
@@ -91,15 +90,13 @@ export class RuleEngine {
   }
 
   private context(file: SourceFile, settings: Settings): RuleContext {
-    let names: NameResolver | undefined;
     const grammar = this.grammar;
     return {
       file,
       settings,
       text: file.document.getText(),
       get names() {
-        names ??= new NameResolver(new ScopeIndex(file.tree, grammar));
-        return names;
+        return namesOf(file.tree, grammar);
       },
     };
   }
