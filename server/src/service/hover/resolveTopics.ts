@@ -49,22 +49,23 @@ export function hoveredNames(node: SyntaxNode, context: HoverContext): { names: 
   return { names, target };
 }
 
-export function topicsAt(context: HoverContext, topics: readonly Topic[]): TopicMatch[] {
+/** Every (topic, trigger) that applies at the cursor, innermost first; a topic may appear once per trigger. */
+export function triggerMatches(context: HoverContext, topics: readonly Topic[]): TopicMatch[] {
   const found: TopicMatch[] = [];
-  const seen = new Set<string>();
-  const add = (topic: Topic, trigger: TopicTrigger, node: SyntaxNode) => {
-    if (seen.has(topic.id)) return;
-    seen.add(topic.id);
-    found.push({ topic, trigger, node });
-  };
   const named = hoveredNames(context.node, context);
   if (named) {
     for (const name of named.names) {
-      for (const topic of topics) for (const trigger of topic.triggers) if ('name' in trigger && trigger.name === name) add(topic, trigger, named.target);
+      for (const topic of topics) for (const trigger of topic.triggers) if ('name' in trigger && trigger.name === name) found.push({ topic, trigger, node: named.target });
     }
   }
   for (const node of ancestors(context.node)) {
-    for (const topic of topics) for (const trigger of topic.triggers) if ('node' in trigger && syntaxMatches(trigger, node)) add(topic, trigger, node);
+    for (const topic of topics) for (const trigger of topic.triggers) if ('node' in trigger && syntaxMatches(trigger, node)) found.push({ topic, trigger, node });
   }
   return found;
+}
+
+/** The topics at the cursor, each once (by its innermost trigger), innermost first. */
+export function topicsAt(context: HoverContext, topics: readonly Topic[]): TopicMatch[] {
+  const seen = new Set<string>();
+  return triggerMatches(context, topics).filter((m) => !seen.has(m.topic.id) && seen.add(m.topic.id));
 }

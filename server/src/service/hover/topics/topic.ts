@@ -10,6 +10,9 @@ export type TopicFamily =
   | 'iteration'
   | 'functions'
   | 'object-model'
+  | 'typing'
+  | 'data-model'
+  | 'tools'
   | 'ast';
 
 /**

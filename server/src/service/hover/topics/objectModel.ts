@@ -1,0 +1,4 @@
+// The object model: descriptors, properties, slots, metaclasses, MRO, name mangling.
+import type { Topic } from './topic';
+
+export const objectModelTopics: readonly Topic[] = [];

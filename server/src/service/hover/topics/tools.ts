@@ -1,0 +1,4 @@
+// Debugging and profiling tools that expose the internals.
+import type { Topic } from './topic';
+
+export const toolsTopics: readonly Topic[] = [];

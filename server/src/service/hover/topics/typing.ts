@@ -1,0 +1,4 @@
+// Type hints at run time: annotations, typing constructs, generics.
+import type { Topic } from './topic';
+
+export const typingTopics: readonly Topic[] = [];
