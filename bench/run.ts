@@ -61,6 +61,18 @@ function benchFile(grammar: PythonGrammar, service: LanguageService, name: strin
       while (!cursor.gotoNextSibling()) if (!cursor.gotoParent()) return cursor.delete();
     }
   })]);
+  // Hovers and code actions at pseudo-random positions of one version: the analysis is cached, the name resolver too.
+  const document = TextDocument.create(`file:///bench/hover/${name}`, 'python', 1, text);
+  const file = { uri: document.uri, document, tree };
+  let seed = 42;
+  const nextOffset = () => (seed = (seed * 1103515245 + 12345) % 2147483648) % text.length;
+  service.diagnostics(file, settings, neverCancelled);
+  rows.push([`${label}: hover at a random position`, time(2000, () => service.hover(file, document.positionAt(nextOffset()), settings, neverCancelled))]);
+  rows.push([`${label}: code actions at a random line`, time(1000, () => {
+    const line = document.positionAt(nextOffset()).line;
+    service.codeActions(file, { diagnostics: service.diagnostics(file, settings, neverCancelled).filter((d) => d.range.start.line === line) }, settings, neverCancelled);
+  })]);
+  service.forget(file.uri);
   combined.delete();
   separate.forEach((q) => q.delete());
   tree.delete();

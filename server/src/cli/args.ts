@@ -1,5 +1,6 @@
 // Command-line parsing with node:util parseArgs (no dependency). Returns either what to do or a usage error.
 import { parseArgs } from 'node:util';
+import type { HoverLevel } from '../service/config';
 import { parseSelection, type CliSelection } from './selection';
 
 export const FORMATS = ['text', 'json', 'sarif'] as const;
@@ -9,12 +10,14 @@ export type Command =
   | { readonly kind: 'help' }
   | { readonly kind: 'version' }
   | { readonly kind: 'check'; readonly paths: readonly string[]; readonly format: OutputFormat; readonly selection: CliSelection; readonly exitZero: boolean }
+  | { readonly kind: 'explain'; readonly path: string; readonly row: number; readonly column: number; readonly level: HoverLevel }
   | { readonly kind: 'usage-error'; readonly message: string };
 
 export const HELP = `pyinsight: flags CPython-internals pitfalls in Python code.
 
 Usage:
   pyinsight check [PATHS...] [options]
+  pyinsight explain FILE:LINE:COL [--level concise|detailed]
 
 Checks *.py and *.pyi files under each folder in PATHS (default: the current folder), and every file named
 explicitly. Folders Ruff excludes by default (.git, .venv, venv, node_modules, site-packages, dist, caches...) and
@@ -28,10 +31,15 @@ Options:
                             repeatable. Replaces the selection of pyproject.toml.
   --ignore CODES            Rule codes or prefixes to skip, comma-separated, repeatable.
   --exit-zero               Exit with 0 even when problems are found.
+  --level concise|detailed  For explain: how much to show (default: concise).
   -h, --help                Show this help.
   -V, --version             Show the version.
 
 Exit status: 0 no problems, 1 problems found, 2 usage error, unreadable file or internal error.
+
+\`explain\` prints, as Markdown, what hovering that position in an editor shows: the rule explanation of a finding
+there, computed facts (mangled names, MRO, scopes, folded constants...) and the internals topic. LINE and COL are
+1-based, COL in characters, as \`check\` prints them. Exit status: 0 explained, 1 nothing to explain there, 2 error.
 `;
 
 export function parseCommandLine(argv: readonly string[]): Command {
@@ -46,6 +54,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
         select: { type: 'string', multiple: true },
         ignore: { type: 'string', multiple: true },
         'exit-zero': { type: 'boolean' },
+        level: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'V' },
       },
@@ -58,7 +67,8 @@ export function parseCommandLine(argv: readonly string[]): Command {
   if (values.version) return { kind: 'version' };
   const [command, ...paths] = positionals;
   if (command === undefined) return { kind: 'usage-error', message: 'missing command (try `pyinsight check .`)' };
-  if (command !== 'check') return { kind: 'usage-error', message: `unknown command '${command}' (the only command is \`check\`)` };
+  if (command === 'explain') return explainCommand(paths, values.level);
+  if (command !== 'check') return { kind: 'usage-error', message: `unknown command '${command}' (the commands are \`check\` and \`explain\`)` };
   const format = values.format ?? 'text';
   if (!(FORMATS as readonly string[]).includes(format)) {
     return { kind: 'usage-error', message: `--format must be one of ${FORMATS.join(', ')} (not '${format}')` };
@@ -66,4 +76,11 @@ export function parseCommandLine(argv: readonly string[]): Command {
   const { selection, errors } = parseSelection(values.select, values.ignore);
   if (errors.length > 0) return { kind: 'usage-error', message: errors.join('; ') };
   return { kind: 'check', paths: paths.length > 0 ? paths : ['.'], format: format as OutputFormat, selection, exitZero: values['exit-zero'] ?? false };
+}
+
+function explainCommand(args: readonly string[], level = 'concise'): Command {
+  const location = args.length === 1 ? /^(.+):(\d+):(\d+)$/.exec(args[0]) : null;
+  if (!location) return { kind: 'usage-error', message: 'explain takes one FILE:LINE:COL (for example `pyinsight explain app.py:12:5`)' };
+  if (level !== 'concise' && level !== 'detailed') return { kind: 'usage-error', message: `--level must be concise or detailed (not '${level}')` };
+  return { kind: 'explain', path: location[1], row: Number(location[2]), column: Number(location[3]), level };
 }

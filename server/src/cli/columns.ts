@@ -29,6 +29,18 @@ export class LineIndex {
     return low + 1;
   }
 
+  /** The UTF-16 offset of a 1-based row and code-point column (clamped to the line), or undefined past the last row. */
+  offsetOf(row: number, column: number): number | undefined {
+    if (row < 1 || row > this.starts.length) return undefined;
+    const lineEnd = row < this.starts.length ? this.starts[row] : this.text.length;
+    let offset = this.starts[row - 1];
+    for (let step = 1; step < column && offset < lineEnd; step++) {
+      const c = this.text.charCodeAt(offset);
+      offset += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+    }
+    return Math.min(offset, lineEnd);
+  }
+
   /** 1-based row and code-point column of a UTF-16 offset. */
   locate(offset: number): RowColumn {
     const row = this.row(offset);

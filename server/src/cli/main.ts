@@ -5,6 +5,7 @@ import { homepage, version } from '../../../package.json';
 import { loadPythonGrammar } from '../parsing/treeSitter';
 import { HELP, parseCommandLine, type Command } from './args';
 import { createChecker } from './check';
+import { explainAt } from './explain';
 import type { FileResult } from './findings';
 import { formatJson } from './formatJson';
 import { formatSarif } from './formatSarif';
@@ -67,6 +68,12 @@ export async function run(argv: readonly string[], cwd = process.cwd()): Promise
       return 2;
     case 'check':
       return check(command, cwd);
+    case 'explain': {
+      const explanation = explainAt(await loadPythonGrammar(), command.path, command.row, command.column, command.level, cwd);
+      if ('markdown' in explanation) out(`${explanation.markdown}\n`);
+      else err(`pyinsight: ${'error' in explanation ? `error: ${explanation.error}` : explanation.nothing}\n`);
+      return 'markdown' in explanation ? 0 : 'error' in explanation ? 2 : 1;
+    }
   }
 }
 
