@@ -110,6 +110,26 @@ describe('language server over stdio', function () {
     assert.deepEqual(codes(third.diagnostics), ['PIN102'], 'only the closure, which has no automatic fix, remains');
   });
 
+  it('explains internals on hover: computed facts, the topic, and the rule first on a diagnostic', async () => {
+    const text = 'import threading\n\nclass Account:\n    def __init__(self):\n        self.__balance = 0\n\nworker = threading.Thread(target=print)\nsame = worker is 1\n';
+    open(client, URI, text);
+    await client.diagnostics(URI, (p) => p.diagnostics.length === 1);
+    const hoverAt = async (line: number, character: number) => {
+      const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: URI }, position: { line, character } })) as Hover | null;
+      return hover ? (hover.contents as { value: string }).value : '';
+    };
+    assert.match(await hoverAt(4, 16), /`_Account__balance`/);
+    assert.match(await hoverAt(6, 20), /Thread/);
+    assert.match(await hoverAt(6, 20), /GIL/);
+    const onDiagnostic = await hoverAt(7, 14);
+    assert.match(onDiagnostic, /^\*\*PIN501\*\*/, 'the rule explanation comes first');
+    assert.ok(onDiagnostic.indexOf('---') > onDiagnostic.indexOf('PIN501'), 'then the internals');
+    client.settings = { hover: { level: 'off' } };
+    void client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await client.diagnostics(URI, (p) => p.diagnostics.length === 1);
+    assert.equal(await hoverAt(6, 20), '');
+  });
+
   it('clears the diagnostics of a closed document, and starts afresh when it is reopened', async () => {
     open(client, URI, 'a = x is 1\n');
     await client.diagnostics(URI, (p) => p.diagnostics.length === 1);

@@ -44,6 +44,9 @@ describe('configuration', () => {
     assert.deepEqual(merged.ignore, ['PIN1']);
     assert.deepEqual(merged.severity, { PIN101: 'error', PIN102: 'warning' });
     assert.equal(mergeSettings(file, editorLayer({ enable: false }).layer).enable, false);
+    assert.equal(mergeSettings(editorLayer({ hover: { level: 'detailed' } }).layer).hoverLevel, 'detailed');
+    assert.equal(mergeSettings(settingsFromPyproject('[tool.pyinsight]\nhover-level = "off"\n').layer).hoverLevel, 'off');
+    assert.match(editorLayer({ hover: { level: 'loud' } }).errors[0], /must be one of concise, detailed, off/);
   });
 
   it('parses target versions in the spellings people use', () => {

@@ -12,7 +12,6 @@ export type TopicFamily =
   | 'object-model'
   | 'typing'
   | 'data-model'
-  | 'tools'
   | 'ast';
 
 /**
