@@ -67,7 +67,9 @@ function benchFile(grammar: PythonGrammar, service: LanguageService, name: strin
   let seed = 42;
   const nextOffset = () => (seed = (seed * 1103515245 + 12345) % 2147483648) % text.length;
   service.diagnostics(file, settings, neverCancelled);
-  rows.push([`${label}: hover at a random position`, time(2000, () => service.hover(file, document.positionAt(nextOffset()), settings, neverCancelled))]);
+  // Hovers land on identifiers (names, attributes, defs, classes): the positions where facts and topics are computed.
+  const identifiers = grammar.query('(identifier) @id').matches(tree.rootNode).map((m) => m.captures[0].node.startIndex);
+  rows.push([`${label}: hover on a random identifier`, time(3000, () => service.hover(file, document.positionAt(identifiers[nextOffset() % identifiers.length]), settings, neverCancelled))]);
   rows.push([`${label}: code actions at a random line`, time(1000, () => {
     const line = document.positionAt(nextOffset()).line;
     service.codeActions(file, { diagnostics: service.diagnostics(file, settings, neverCancelled).filter((d) => d.range.start.line === line) }, settings, neverCancelled);
