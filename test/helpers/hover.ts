@@ -63,3 +63,17 @@ export function cursorMarks(text: string): CursorMark[] {
   });
   return marks;
 }
+
+const bold = (title: string) => `**${title}**`;
+
+/** Asserts the hover at `$0` shows the topic titled `topicTitle` (concise level unless `detailed`). */
+export async function assertShowsTopic(code: string, topicTitle: string, detailed = false): Promise<void> {
+  const hover = await hoverAt(code, detailed ? { hoverLevel: 'detailed' } : {});
+  if (!hover?.includes(bold(topicTitle))) throw new Error(`expected "${topicTitle}" in:\n${hover ?? '(no hover)'}`);
+}
+
+/** Asserts the hover at `$0` does not show the topic, even at the detailed level (which lists up to three topics). */
+export async function assertHidesTopic(code: string, topicTitle: string): Promise<void> {
+  const hover = await hoverAt(code, { hoverLevel: 'detailed' });
+  if (hover?.includes(bold(topicTitle))) throw new Error(`did not expect "${topicTitle}" in:\n${hover}`);
+}

@@ -1,18 +1,6 @@
 // Hovers of the ast family: the right topic on realistic AST tooling code, nothing on look-alikes.
 import assert from 'node:assert/strict';
-import { hoverAt } from '../helpers/hover';
-
-const title = (t: string) => `**${t}**`;
-
-async function shows(code: string, topicTitle: string, detailed = false): Promise<void> {
-  const hover = await hoverAt(code, detailed ? { hoverLevel: 'detailed' } : {});
-  assert.ok(hover?.includes(title(topicTitle)), `expected "${topicTitle}" in:\n${hover ?? '(no hover)'}`);
-}
-
-async function hides(code: string, topicTitle: string): Promise<void> {
-  const hover = await hoverAt(code, { hoverLevel: 'detailed' });
-  assert.ok(!hover?.includes(title(topicTitle)), `did not expect "${topicTitle}" in:\n${hover}`);
-}
+import { assertHidesTopic as hides, assertShowsTopic as shows, hoverAt } from '../helpers/hover';
 
 const PARSE = '`ast.parse`: source to syntax tree';
 const VISITOR = '`ast.NodeVisitor`: dispatch by node class';

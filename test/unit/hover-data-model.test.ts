@@ -1,18 +1,5 @@
 // Hovers of the data-model family: the right topic on realistic code, nothing on near-misses.
-import assert from 'node:assert/strict';
-import { hoverAt } from '../helpers/hover';
-
-const title = (t: string) => `**${t}**`;
-
-async function shows(code: string, topicTitle: string): Promise<void> {
-  const hover = await hoverAt(code);
-  assert.ok(hover?.includes(title(topicTitle)), `expected "${topicTitle}" in:\n${hover ?? '(no hover)'}`);
-}
-
-async function hides(code: string, topicTitle: string): Promise<void> {
-  const hover = await hoverAt(code, { hoverLevel: 'detailed' });
-  assert.ok(!hover?.includes(title(topicTitle)), `did not expect "${topicTitle}" in:\n${hover}`);
-}
+import { assertHidesTopic as hides, assertShowsTopic as shows } from '../helpers/hover';
 
 describe('hover: data-model topics', () => {
   it('explains bytes and bytearray on literals and constructors', async () => {

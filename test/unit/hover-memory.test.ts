@@ -1,18 +1,8 @@
 // Hovers of the memory family (memory.ts and gc.ts): the right topic on realistic code, nothing on near-misses.
 import assert from 'node:assert/strict';
-import { hoverAt } from '../helpers/hover';
+import { assertHidesTopic as hides, assertShowsTopic as shows, hoverAt } from '../helpers/hover';
 
 const title = (t: string) => `**${t}**`;
-
-async function shows(code: string, topicTitle: string, detailed = false): Promise<void> {
-  const hover = await hoverAt(code, detailed ? { hoverLevel: 'detailed' } : {});
-  assert.ok(hover?.includes(title(topicTitle)), `expected "${topicTitle}" in:\n${hover ?? '(no hover)'}`);
-}
-
-async function hides(code: string, topicTitle: string): Promise<void> {
-  const hover = await hoverAt(code, { hoverLevel: 'detailed' });
-  assert.ok(!hover?.includes(title(topicTitle)), `did not expect "${topicTitle}" in:\n${hover}`);
-}
 
 describe('hover: memory topics', () => {
   it('explains reference counting on sys.getrefcount, del and __del__', async () => {

@@ -1,19 +1,9 @@
 // Hovers of the multiprocessing family (multiprocessing.ts and mpShared.ts): the right topic on realistic code,
 // nothing on near-misses.
 import assert from 'node:assert/strict';
-import { hoverAt } from '../helpers/hover';
+import { assertHidesTopic as hides, assertShowsTopic as shows, hoverAt } from '../helpers/hover';
 
 const title = (t: string) => `**${t}**`;
-
-async function shows(code: string, topicTitle: string, detailed = false): Promise<void> {
-  const hover = await hoverAt(code, detailed ? { hoverLevel: 'detailed' } : {});
-  assert.ok(hover?.includes(title(topicTitle)), `expected "${topicTitle}" in:\n${hover ?? '(no hover)'}`);
-}
-
-async function hides(code: string, topicTitle: string): Promise<void> {
-  const hover = await hoverAt(code, { hoverLevel: 'detailed' });
-  assert.ok(!hover?.includes(title(topicTitle)), `did not expect "${topicTitle}" in:\n${hover}`);
-}
 
 const PROCESS = 'multiprocessing.Process: a separate interpreter process';
 const POOL = 'multiprocessing.Pool: worker processes fed by a task queue';
