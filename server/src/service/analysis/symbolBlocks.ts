@@ -4,6 +4,7 @@
 // no identifier walks up more than a parent or two.
 import type { SyntaxNode } from '../../parsing/treeSitter';
 import { identifierRole } from './symbolRoles';
+import { mangle as mangleInClass } from './mangle';
 
 /** DEF_* bits, as in CPython's symtable.h (only the ones scope analysis reads). */
 export const USE = 1;
@@ -60,11 +61,9 @@ function newBlock(kind: BlockKind, node: SyntaxNode, name: string, parent: Symbo
   return block;
 }
 
-/** CPython's _Py_Mangle: `__x` (not `__x__`, no dot) inside class `_C` is stored as `_C__x`. */
+/** The symbol as symtable stores it: mangled inside a class (`__x` in `_C` → `_C__x`), else as written. */
 export function mangle(privateName: string | undefined, name: string): string {
-  if (!privateName || !name.startsWith('__') || name.endsWith('__') || name.includes('.')) return name;
-  const stripped = privateName.replace(/^_+/, '');
-  return stripped ? `_${stripped}${name}` : name;
+  return (privateName !== undefined && mangleInClass(privateName, name)) || name;
 }
 
 function add(block: SymbolBlock, name: string, flag: number): void {
