@@ -47,6 +47,9 @@ export const cancelledErrorSwallowed: Rule = {
     if (!caught || block.descendantsOfType('raise_statement').length > 0) return undefined;
     // An earlier handler of the same try already takes the cancellation.
     for (let p = handler.previousNamedSibling; p; p = p.previousNamedSibling) if (p.type === 'except_clause' && catchesCancellation(p, context)) return undefined;
+    // A handler that keeps the exception (`except BaseException as exc: waiter.set_exception(exc)`, `sys.exc_info()`)
+    // forwards it on purpose; that is not swallowing.
+    if (forwardsException(handler, block)) return undefined;
     // A coroutine that cancels tasks itself may be catching their cancellation on purpose (`task.cancel(); await …`).
     if (placement.fn.descendantsOfType('call').some((c) => c?.childForFieldName('function')?.childForFieldName('attribute')?.text === 'cancel')) return undefined;
     const keyword = handler.child(0)!;
@@ -100,4 +103,24 @@ function raiseFix(block: SyntaxNode, context: RuleContext): RuleFix | undefined 
     safety: 'unsafe',
     edits: [{ start: at, end: at, newText: `${nl}${indentationAt(context.text, first.startIndex)}raise` }],
   };
+}
+
+const FORWARDING_METHODS = new Set(['set_exception', 'append', 'put', 'put_nowait', 'send', 'throw']);
+
+/**
+ * Whether the handler hands the caught exception on rather than dropping it: its `as` name (or `sys.exc_info()`) is
+ * stored by an assignment or passed to `set_exception`/`append`/`put`. Printing or logging it still swallows it.
+ */
+function forwardsException(handler: SyntaxNode, block: SyntaxNode): boolean {
+  const alias = handler.namedChildren.find((c) => c?.type === 'as_pattern')?.childForFieldName('alias')?.namedChild(0)?.text;
+  const carriers = [
+    ...(alias ? block.descendantsOfType('identifier').filter((id) => id?.text === alias) : []),
+    ...block.descendantsOfType('call').filter((c) => c?.childForFieldName('function')?.text === 'sys.exc_info'),
+  ];
+  return carriers.some((node) => {
+    const parent = node?.parent;
+    if (parent?.type === 'assignment' && parent.childForFieldName('right')?.id === node!.id) return true;
+    const callee = parent?.type === 'argument_list' ? parent.parent?.childForFieldName('function') : undefined;
+    return callee?.type === 'attribute' && FORWARDING_METHODS.has(callee.childForFieldName('attribute')?.text ?? '');
+  });
 }

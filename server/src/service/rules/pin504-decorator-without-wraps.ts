@@ -7,10 +7,15 @@ import { indentationAt, lineBreak, lineStartOf } from '../fixes/indent';
 import { ensureImport } from '../fixes/imports';
 import { capture, type Finding, type Rule, type RuleContext } from './rule';
 
-/** Code in the outer function that copies metadata onto the wrapper by hand (or with update_wrapper / wraps). */
-function copiesMetadata(body: string, wrapper: string): boolean {
-  // Identifiers hold no regex metacharacters; any `wrapper.__x__ = …` counts.
-  return /\bupdate_wrapper\b|\bwraps\b/.test(body) || new RegExp(`(^|[^\\w.])${wrapper}\\s*\\.\\s*__\\w+__\\s*=[^=]`).test(body);
+/**
+ * Code in the outer function that copies metadata onto the wrapper by hand (or with update_wrapper / wraps), or
+ * hands wrapper and function together to a helper that may (importlib's bootstrap uses its own `_wrap(new, old)`).
+ */
+function copiesMetadata(body: string, wrapper: string, func: string): boolean {
+  // Identifiers hold no regex metacharacters; any `wrapper.__x__ = …` or `setattr(wrapper, …)` counts.
+  if (/\bupdate_wrapper\b|\bwraps\b/.test(body)) return true;
+  if (new RegExp(`(^|[^\\w.])${wrapper}\\s*\\.\\s*__\\w+__\\s*=[^=]|\\bsetattr\\(\\s*${wrapper}\\b`).test(body)) return true;
+  return new RegExp(`\\w\\s*\\(\\s*(${wrapper}\\s*,\\s*${func}|${func}\\s*,\\s*${wrapper})\\s*[,)]`).test(body);
 }
 
 /** A call in `wrapper` of the outer parameter that forwards the wrapper's *args or **kwargs. */
@@ -49,7 +54,7 @@ export const decoratorWithoutWraps: Rule = {
     const wrapper = capture(match, 'wrapper');
     const inner = capture(match, 'inner');
     const returned = capture(match, 'returned');
-    if (!outer || !param || !wrapper || !inner || !returned || copiesMetadata(outer.childForFieldName('body')?.text ?? '', inner.text)) return undefined;
+    if (!outer || !param || !wrapper || !inner || !returned || copiesMetadata(outer.childForFieldName('body')?.text ?? '', inner.text, param.text)) return undefined;
     // Only one def of that name in the outer body, so `return wrapper` returns this one.
     const resolution = context.names.resolve(inner.text, returned);
     if (resolution.kind !== 'bound' || resolution.bindings.length !== 1 || resolution.bindings[0].kind !== 'def') return undefined;

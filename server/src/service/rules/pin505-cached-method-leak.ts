@@ -9,6 +9,7 @@ import { capture, type Finding, type Rule, type RuleContext } from './rule';
 
 const CACHES = new Set(['functools.lru_cache', 'functools.cache']);
 const NOT_INSTANCE = new Set(['builtins.staticmethod', 'builtins.classmethod']);
+const IMPLICIT_NOT_INSTANCE = new Set(['__new__', '__init_subclass__', '__class_getitem__']);
 
 /** The qualified name of a decorator's callable: `@x`, `@x.y`, `@x(...)`. */
 function decoratorName(decorator: SyntaxNode, context: RuleContext): string | undefined {
@@ -50,6 +51,8 @@ export const cachedMethodLeak: Rule = {
     if (!qualified || !CACHES.has(qualified)) return undefined;
     const decorators = decorated.namedChildren.filter((d): d is SyntaxNode => d?.type === 'decorator');
     if (decorators.some((d) => NOT_INSTANCE.has(decoratorName(d, context) ?? ''))) return undefined;
+    // __new__ is an implicit staticmethod, __init_subclass__ and __class_getitem__ implicit classmethods: no instance.
+    if (IMPLICIT_NOT_INSTANCE.has(fn.childForFieldName('name')?.text ?? '')) return undefined;
     const params = fn.childForFieldName('parameters')?.namedChildren.filter((p) => p && p.type !== 'comment') ?? [];
     // The instance is bound to the first positional parameter; `def m(*args)` still receives it, `def m()` cannot be called.
     if (params.length === 0 || params[0]?.type === 'keyword_separator' || params[0]?.type === 'dictionary_splat_pattern') return undefined;
