@@ -12,7 +12,7 @@ export type OuterUse =
   | { readonly kind: 'mangled'; readonly name: string; readonly mangled: string; readonly className: string };
 
 /** Identifiers that are names being looked up (not attribute names or keyword-argument names). */
-function isNameUse(identifier: SyntaxNode): boolean {
+export function isNameUse(identifier: SyntaxNode): boolean {
   const parent = identifier.parent;
   if (!parent || parent.type === 'dotted_name' || parent.type === 'aliased_import') return false;
   if (parent.type === 'attribute') return parent.childForFieldName('object')?.id === identifier.id;

@@ -1,12 +1,16 @@
 // Every rule, in one explicit list: adding a rule means adding a file and a line here.
 import { processStartWithoutMainGuard } from './pin101-process-start-without-main-guard';
 import { unpicklableWorker } from './pin102-unpicklable-worker';
+import { poolNotClosed } from './pin103-pool-not-closed';
 import { sharedValueRace } from './pin104-shared-value-race';
+import { sharedMemoryNotReleased } from './pin105-shared-memory-not-released';
 import { shareableListResize } from './pin106-shareable-list-resize';
 import { cpuBoundThreads } from './pin201-cpu-bound-threads';
 import { unlockedGlobalUpdateInThread } from './pin202-unlocked-global-update-in-thread';
 import { lockAcquireWithoutFinally } from './pin203-lock-acquire-without-finally';
 import { blockingSleepInAsync } from './pin301-blocking-sleep-in-async';
+import { blockingCallInAsync } from './pin302-blocking-call-in-async';
+import { coroutineNotAwaited } from './pin303-coroutine-not-awaited';
 import { danglingTask } from './pin304-dangling-task';
 import { cancelledErrorSwallowed } from './pin305-cancelled-error-swallowed';
 import { iteratorReused } from './pin401-iterator-reused';
@@ -22,6 +26,7 @@ import { mutableDefaultArgument } from './pin502-mutable-default-argument';
 import { mangledNameAccess } from './pin503-mangled-name-access';
 import { decoratorWithoutWraps } from './pin504-decorator-without-wraps';
 import { cachedMethodLeak } from './pin505-cached-method-leak';
+import { lateBindingClosure } from './pin506-late-binding-closure';
 import { gcDisabledNotRestored } from './pin507-gc-disabled-not-restored';
 import { descriptorGetWithoutClassAccess } from './pin508-descriptor-get-without-class-access';
 import { totalOrderingIncomplete } from './pin509-total-ordering-incomplete';
@@ -35,12 +40,16 @@ import type { Rule } from './rule';
 export const allRules: readonly Rule[] = [
   processStartWithoutMainGuard,
   unpicklableWorker,
+  poolNotClosed,
   sharedValueRace,
+  sharedMemoryNotReleased,
   shareableListResize,
   cpuBoundThreads,
   unlockedGlobalUpdateInThread,
   lockAcquireWithoutFinally,
   blockingSleepInAsync,
+  blockingCallInAsync,
+  coroutineNotAwaited,
   danglingTask,
   cancelledErrorSwallowed,
   iteratorReused,
@@ -56,6 +65,7 @@ export const allRules: readonly Rule[] = [
   mangledNameAccess,
   decoratorWithoutWraps,
   cachedMethodLeak,
+  lateBindingClosure,
   gcDisabledNotRestored,
   descriptorGetWithoutClassAccess,
   totalOrderingIncomplete,
