@@ -1,4 +1,4 @@
-// PIN503: `obj.__name` outside any class body, where `obj` is certainly a class of this file (or an instance made by
+// PIN503: `obj.__name` outside any class body (or inside another class, where it is mangled with that class's name), where `obj` is certainly a class of this file (or an instance made by
 // calling it) and that class defines `__name` in its own code, so it is stored as `_Cls__name`. Outside a class the
 // compiler does not mangle, so the lookup of `__name` raises AttributeError. Only plain classes are judged: no bases
 // but object, no keywords, no class decorators, no __getattr__/__getattribute__, and nothing in the file that could
@@ -43,6 +43,11 @@ function definitionKinds(cls: SyntaxNode, name: string): Set<'body' | 'attribute
   return kinds;
 }
 
+/** Whether class `cls` itself stores `.name` on some object (which then carries that class's mangled name). */
+function storesInside(cls: SyntaxNode, name: string): boolean {
+  return new RegExp(`\\.\\s*${name}\\s*(=[^=]|[-+*/%@&|^]=|//=|\\*\\*=|>>=|<<=)`).test(cls.text);
+}
+
 /** Whether anything in the file could put the unmangled name on an object. */
 function mayBeSetUnmangled(context: RuleContext, name: string): boolean {
   if (/\b(setattr|vars|__dict__|__setattr__)\b/.test(context.text)) return true;
@@ -66,7 +71,8 @@ export const mangledNameAccess: Rule = {
     const attribute = capture(match, 'attribute');
     const obj = capture(match, 'object');
     const name = capture(match, 'name');
-    if (!attribute || !obj || !name || !isPrivateName(name.text) || manglingClass(attribute)) return undefined;
+    if (!attribute || !obj || !name || !isPrivateName(name.text)) return undefined;
+    const inClass = manglingClass(attribute);
     if (assignmentOfTarget(attribute) || attribute.parent?.type === 'delete_statement') return undefined;
     const target = targetOf(obj, context);
     if (!target) return undefined;
@@ -77,18 +83,22 @@ export const mangledNameAccess: Rule = {
     const kinds = definitionKinds(cls, name.text);
     const mangled = mangle(className(cls), name.text);
     if (kinds.size === 0 || !mangled || mayBeSetUnmangled(context, name.text)) return undefined;
+    // Inside a class the access is mangled with that class's name: right in the owner, wrong in any other class
+    // (unless that class stores the same name on the object itself).
+    const here = inClass ? mangle(className(inClass), name.text) : undefined;
+    if (inClass && (here === mangled || storesInside(inClass, name.text))) return undefined;
 
     const what = access === 'class' ? `the class \`${className(cls)}\`` : `an instance of \`${className(cls)}\``;
     const fixable = access === 'instance' || kinds.has('body');
     return {
       at: name,
-      message: `\`${name.text}\` is a private name: inside \`${className(cls)}\` the compiler stores it as \`${mangled}\`, but here, outside any class body, it is not mangled, so looking up \`${name.text}\` on ${what} raises AttributeError. Use a single-underscore name in the class, or \`${mangled}\` if you really need the private attribute.`,
+      message: `\`${name.text}\` is a private name: inside \`${className(cls)}\` the compiler stores it as \`${mangled}\`, but ${inClass ? `here, inside class \`${className(inClass)}\`, it is compiled as \`${here}\`` : 'here, outside any class body, it is not mangled'}, so looking up \`${name.text}\` on ${what} raises AttributeError. Use a single-underscore name in the class, or \`${mangled}\` if you really need the private attribute.`,
       fix: fixable ? { title: `Use the mangled name ${mangled}`, safety: 'unsafe', edits: [{ start: name.startIndex, end: name.endIndex, newText: mangled }] } : undefined,
     };
   },
   docs: {
     summary: 'A private `__name` attribute read outside its class, where it is not mangled and raises AttributeError.',
-    what: 'Flags `obj.__name` (two leading underscores, not ending in two) outside any class body, when `obj` is a class defined in this file, a call of it, or a name bound once to such a call, and that class itself defines `__name` (in its body, or as `self.__name = …` / `cls.__name = …` in its methods). Only plain classes are judged: no bases other than `object`, no metaclass or other keywords, no class decorator and no `__getattr__`/`__getattribute__`; and the rule stays quiet if anything in the file could set the unmangled name (a store outside a class, `setattr`, `vars`, `__dict__`).',
+    what: 'Flags `obj.__name` (two leading underscores, not ending in two) outside any class body, or inside a different class (where it is mangled with that class\'s name), when `obj` is a class defined in this file, a call of it, or a name bound once to such a call, and that class itself defines `__name` (in its body, or as `self.__name = …` / `cls.__name = …` in its methods). Only plain classes are judged: no bases other than `object`, no metaclass or other keywords, no class decorator and no `__getattr__`/`__getattribute__`; and the rule stays quiet if anything in the file could set the unmangled name (a store outside a class, `setattr`, `vars`, `__dict__`).',
     why: "Private name mangling is done by the compiler, not at run time: inside a class body (including its methods, nested functions and comprehensions), every identifier `__name` that does not end in two underscores is rewritten to `_ClassName__name` (with the class name's leading underscores stripped). So `self.__count = 0` in `class Counter` stores `_Counter__count`. Code outside any class is compiled as written, so `counter.__count` looks for an attribute literally called `__count`, which does not exist, and raises AttributeError. Inside a different class the name is mangled with that class's name instead, which is just as wrong.",
     example: 'class Counter:\n    def __init__(self):\n        self.__count = 0\n\n\ncounter = Counter()\nprint(counter.__count)  # AttributeError\n',
     useInstead: 'class Counter:\n    def __init__(self):\n        self._count = 0\n\n\ncounter = Counter()\nprint(counter._count)\n',
