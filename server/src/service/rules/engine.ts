@@ -1,7 +1,7 @@
 // Runs the enabled rules over a file with as few tree-sitter query passes as possible (matching runs inside WASM; a
-// JS walk over every node costs more), then dispatches each match to its rule. Rules without a prefilter share ONE
-// combined query; a rule with a prefilter (or a start-depth limit) has its own, run only when the prefilter passes.
-// bench/README.md has the measurements behind this split.
+// JS walk over every node costs more), then dispatches each match to its rule. Every rule that applies to the file
+// (enabled, and its text prefilter passed) contributes its patterns to ONE combined query, compiled per set of rules
+// and cached; only rules limited by start depth get a pass of their own. bench/README.md has the measurements.
 import type { PythonGrammar, Query } from '../../parsing/treeSitter';
 import { namesOf } from '../analysis/namesCache';
 import { isRuleEnabled, type Settings } from '../config';
@@ -29,30 +29,50 @@ interface QueryGroup {
   readonly maxStartDepth?: number;
 }
 
-function compileGroup(grammar: PythonGrammar, rules: readonly Rule[]): QueryGroup {
-  const ruleOfPattern: Rule[] = [];
-  for (const rule of rules) {
-    const own = grammar.query(rule.query);
-    for (let i = 0; i < own.patternCount(); i++) ruleOfPattern.push(rule);
-    own.delete();
-  }
-  const [first] = rules;
-  const alone = rules.length === 1;
-  return {
-    query: grammar.query(rules.map((r) => r.query).join('\n')),
-    ruleOfPattern,
-    appliesTo: alone ? first.appliesTo : undefined,
-    maxStartDepth: alone ? first.maxStartDepth : undefined,
-  };
-}
+/** How many combined queries (one per set of applicable rules) stay compiled; each costs tens of ms to build. */
+const COMBINED_CACHE_SIZE = 24;
 
 export class RuleEngine {
-  private readonly groups: QueryGroup[] = [];
+  /** Rules whose patterns may share a pass, with their own pattern counts (to map pattern indexes back). */
+  private readonly shareable: ReadonlyArray<{ readonly rule: Rule; readonly patterns: number }>;
+  /** Rules limited by start depth need a pass of their own (a query option applies to all its patterns). */
+  private readonly solo: QueryGroup[] = [];
+  /** Combined queries by the set of rules they hold, least recently used first. */
+  private readonly combined = new Map<string, QueryGroup>();
 
   constructor(private readonly grammar: PythonGrammar, readonly rules: readonly Rule[], private readonly onError: RuleErrorReporter) {
-    const shared = rules.filter((r) => !r.appliesTo && r.maxStartDepth === undefined);
-    if (shared.length > 0) this.groups.push(compileGroup(grammar, shared));
-    for (const rule of rules.filter((r) => !shared.includes(r))) this.groups.push(compileGroup(grammar, [rule]));
+    const counted: Array<{ rule: Rule; patterns: number }> = [];
+    for (const rule of rules) {
+      const own = grammar.query(rule.query);
+      if (rule.maxStartDepth !== undefined) {
+        this.solo.push({ query: own, ruleOfPattern: Array<Rule>(own.patternCount()).fill(rule), appliesTo: rule.appliesTo, maxStartDepth: rule.maxStartDepth });
+      } else {
+        counted.push({ rule, patterns: own.patternCount() });
+        own.delete();
+      }
+    }
+    this.shareable = counted;
+  }
+
+  /**
+   * One query holding the patterns of exactly the rules that apply to this file (enabled, prefilter passed), so the
+   * tree is traversed once and no pass is spent on patterns that cannot fire here.
+   */
+  private combinedFor(rules: ReadonlyArray<{ readonly rule: Rule; readonly patterns: number }>): QueryGroup {
+    const key = rules.map((r) => r.rule.code).join(',');
+    let group = this.combined.get(key);
+    if (group) {
+      this.combined.delete(key);
+    } else {
+      group = { query: this.grammar.query(rules.map((r) => r.rule.query).join('\n')), ruleOfPattern: rules.flatMap((r) => Array<Rule>(r.patterns).fill(r.rule)) };
+      if (this.combined.size >= COMBINED_CACHE_SIZE) {
+        const [oldest, evicted] = this.combined.entries().next().value as [string, QueryGroup];
+        evicted.query.delete();
+        this.combined.delete(oldest);
+      }
+    }
+    this.combined.set(key, group);
+    return group;
   }
 
   run(file: SourceFile, settings: Settings, token: CancellationToken): RuleDiagnostic[] {
@@ -60,7 +80,9 @@ export class RuleEngine {
     if (enabled.size === 0) return [];
     const context = this.context(file, settings);
     const found = new Map<string, RuleDiagnostic>();
-    for (const group of this.groups) {
+    const applicable = this.shareable.filter(({ rule }) => enabled.has(rule) && (!rule.appliesTo || rule.appliesTo(context.text)));
+    const groups = [...(applicable.length > 0 ? [this.combinedFor(applicable)] : []), ...this.solo];
+    for (const group of groups) {
       if (!group.ruleOfPattern.some((rule) => enabled.has(rule)) || (group.appliesTo && !group.appliesTo(context.text))) continue;
       if (!this.runGroup(group, context, enabled, token, found)) return [];
     }
@@ -117,6 +139,7 @@ export class RuleEngine {
   }
 
   dispose(): void {
-    for (const group of this.groups) group.query.delete();
+    for (const group of [...this.solo, ...this.combined.values()]) group.query.delete();
+    this.combined.clear();
   }
 }

@@ -35,6 +35,7 @@ export const mutationDuringIteration: Rule = {
   defaultSeverity: 'warning',
   fixSafety: 'safe', // for dict and set keys; views and lists get an unsafe fix
   equivalentCodes: [],
+  appliesTo: (text) => /\.(?:pop|popitem|remove|clear|discard|insert)\s*\(|\bdel\b/.test(text),
   query: `
 (for_statement right: (identifier) @container body: (block) @body) @loop
 (for_statement

@@ -51,6 +51,7 @@ export const isLiteral: Rule = {
   defaultSeverity: 'warning',
   fixSafety: 'safe',
   equivalentCodes: ['F632'],
+  appliesTo: (text) => /\bis\b/.test(text),
   query: '(comparison_operator operators: ["is" "is not"]) @comparison',
   check(match) {
     const comparison = capture(match, 'comparison');

@@ -66,7 +66,8 @@ export const mangledNameAccess: Rule = {
   defaultSeverity: 'warning',
   fixSafety: 'unsafe',
   equivalentCodes: [],
-  query: '(attribute object: [(identifier) (call function: (identifier))] @object attribute: (identifier) @name (#match? @name "^__")) @attribute',
+  appliesTo: (text) => /\.\s*__[A-Za-z]/.test(text),
+  query: '(attribute object: [(identifier) (call function: (identifier))] @object attribute: (identifier) @name (#match? @name "^__[A-Za-z0-9_]*([^_]|[^_]_)$")) @attribute',
   check(match, context) {
     const attribute = capture(match, 'attribute');
     const obj = capture(match, 'object');

@@ -44,6 +44,7 @@ export const decoratorWithoutWraps: Rule = {
   defaultSeverity: 'warning',
   fixSafety: 'unsafe',
   equivalentCodes: [],
+  appliesTo: (text) => /\bdef\s+\w+\s*\([^)]*\*/.test(text),
   query: `(function_definition
   parameters: (parameters . (identifier) @param .)
   body: (block (function_definition name: (identifier) @inner) @wrapper (return_statement . (identifier) @returned .))
