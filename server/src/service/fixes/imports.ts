@@ -2,6 +2,7 @@
 import type { RuleContext } from '../rules/rule';
 import type { OffsetEdit } from '../types';
 import { lineBreak } from './indent';
+import { lineEndAfter } from './text';
 
 export interface ImportedName {
   /** How the fixed code should spell the name (`functools.partial`, `partial`, `ft.partial`). */
@@ -38,11 +39,4 @@ function insertionPoint(context: RuleContext): { start: number; end: number } {
     at = lineEndAfter(context.text, statement.endIndex);
   }
   return { start: at, end: at };
-}
-
-function lineEndAfter(text: string, offset: number): number {
-  const match = /\r\n|\n|\r/g;
-  match.lastIndex = offset;
-  const found = match.exec(text);
-  return found ? found.index + found[0].length : text.length;
 }

@@ -4,7 +4,7 @@ import type { SyntaxNode } from '../../parsing/treeSitter';
 import type { NameResolver } from '../analysis/resolve';
 import type { RuleContext } from '../rules/rule';
 import type { OffsetEdit } from '../types';
-import { indentationAt, indentUnit, lineBreak, lineStartOf } from './indent';
+import { insertAtBodyStart } from './bodyStart';
 import { optionalAnnotationEdits } from './optionalAnnotation';
 
 /**
@@ -18,38 +18,14 @@ export function noneSentinelEdits(fn: SyntaxNode, parameter: SyntaxNode, context
   const body = fn.childForFieldName('body');
   const parameters = fn.childForFieldName('parameters');
   if (fn.type !== 'function_definition' || !name || !value || !body || !parameters) return undefined;
-  const statements = body.namedChildren.filter((s): s is SyntaxNode => s !== null && s.type !== 'comment');
-  if (statements.length === 0 || !startsLine(context.text, statements[0])) return undefined;
   if (!sameMeaningInBody(value, parameters, context.names)) return undefined;
 
   const type = parameter.childForFieldName('type');
   const annotation = type ? optionalAnnotationEdits(type, context) : [];
   if (!annotation) return undefined;
-
-  const text = context.text;
-  const indent = indentationAt(text, statements[0].startIndex);
-  const defIndent = indentationAt(text, fn.startIndex);
-  // The step the body already uses relative to its `def`, so tabs stay tabs and 2-space files stay 2-space.
-  const unit = indent.startsWith(defIndent) && indent.length > defIndent.length ? indent.slice(defIndent.length) : indentUnit(text, context.file.tree.rootNode);
-  const nl = lineBreak(text);
-  const guard = `if ${name.text} is None:${nl}${indent}${unit}${name.text} = ${value.text}`;
-  const [first, second] = statements;
-  let insertion: OffsetEdit;
-  if (!isDocstring(first)) insertion = { start: first.startIndex, end: first.startIndex, newText: `${guard}${nl}${indent}` };
-  else if (!second) insertion = { start: first.endIndex, end: first.endIndex, newText: `${nl}${indent}${guard}` };
-  else if (startsLine(text, second)) insertion = { start: second.startIndex, end: second.startIndex, newText: `${guard}${nl}${indent}` };
-  else return undefined;
+  const insertion = insertAtBodyStart(fn, context, (indent, unit, nl) => `if ${name.text} is None:${nl}${indent}${unit}${name.text} = ${value.text}`);
+  if (!insertion) return undefined;
   return [...annotation, { start: value.startIndex, end: value.endIndex, newText: 'None' }, insertion];
-}
-
-function isDocstring(statement: SyntaxNode): boolean {
-  const only = statement.namedChildCount === 1 ? statement.namedChild(0) : null;
-  return statement.type === 'expression_statement' && (only?.type === 'string' || only?.type === 'concatenated_string');
-}
-
-/** Only indentation precedes the statement on its line (false for `def f(x=[]): return x` and `a; b`). */
-function startsLine(text: string, statement: SyntaxNode): boolean {
-  return /^[ \t]*$/.test(text.slice(lineStartOf(text, statement.startIndex), statement.startIndex));
 }
 
 /**

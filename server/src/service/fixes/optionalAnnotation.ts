@@ -6,6 +6,7 @@ import type { SyntaxNode } from '../../parsing/treeSitter';
 import type { RuleContext } from '../rules/rule';
 import type { OffsetEdit } from '../types';
 import { ensureImport } from './imports';
+import { hasFutureAnnotations } from '../analysis/symbols';
 
 /** Expressions that bind more loosely than `|` and so need parentheses before `| None` is appended. */
 const LOOSER_THAN_OR = new Set(['conditional_expression', 'lambda', 'boolean_operator', 'not_operator', 'comparison_operator']);
@@ -56,18 +57,4 @@ function topLevelSplit(text: string, separator: string): string[] {
   }
   parts.push(text.slice(from));
   return parts;
-}
-
-/** `from __future__ import annotations` among the file's leading statements (future imports must come first). */
-function hasFutureAnnotations(root: SyntaxNode): boolean {
-  for (const statement of root.namedChildren) {
-    if (!statement || statement.type === 'comment') continue;
-    if (statement.type === 'future_import_statement') {
-      if (statement.childrenForFieldName('name').some((n) => n?.text === 'annotations')) return true;
-      continue;
-    }
-    const isDocstring = statement.type === 'expression_statement' && statement.namedChild(0)?.type === 'string';
-    if (!isDocstring) return false;
-  }
-  return false;
 }

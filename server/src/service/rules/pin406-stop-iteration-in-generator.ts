@@ -2,16 +2,8 @@
 // StopIteration escaping a generator frame into RuntimeError("generator raised StopIteration"); async generators do
 // the same. Quiet when a handler or contextlib.suppress around the raise inside the generator may catch it first.
 import type { SyntaxNode } from '../../parsing/treeSitter';
+import { enclosingFunction } from '../analysis/iterators';
 import { capture, type Finding, type Rule } from './rule';
-
-/** The def or lambda whose frame runs `node` (undefined at module or class level). */
-function enclosingFunction(node: SyntaxNode): SyntaxNode | undefined {
-  for (let p = node.parent; p; p = p.parent) {
-    if (p.type === 'function_definition' || p.type === 'lambda') return p;
-    if (p.type === 'class_definition') return undefined;
-  }
-  return undefined;
-}
 
 /** A `yield` that belongs to `fn` itself (not to a nested def or lambda) makes it a generator. */
 function isGenerator(fn: SyntaxNode): boolean {
