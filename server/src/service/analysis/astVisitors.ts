@@ -1,6 +1,6 @@
 // Subclasses of ast.NodeVisitor / ast.NodeTransformer in this file, and the parts of their visit_<Node> methods the
 // AST rules look at. Bases are followed through this file's own classes (a few levels); anything else is unknown.
-import type { SyntaxNode } from '../../parsing/treeSitter';
+import type { QueryMatch, SyntaxNode } from '../../parsing/treeSitter';
 import type { NameResolver } from './resolve';
 
 const MAX_DEPTH = 8;
@@ -43,4 +43,30 @@ export function isPlainFunction(fn: SyntaxNode): boolean {
     for (let n = y?.parent; n && n.id !== body!.id; n = n.parent) if (NESTED.has(n.type)) return false;
     return true;
   });
+}
+
+/** `visit_X` methods of classes with bases: the query PIN601 and PIN602 share, and its captures. */
+export const VISIT_METHOD_QUERY =
+  '(class_definition superclasses: (argument_list) body: (block (function_definition name: (identifier) @name (#match? @name "^visit_.")) @function)) @class';
+
+export interface VisitMethod {
+  readonly cls: SyntaxNode;
+  readonly fn: SyntaxNode;
+  readonly name: SyntaxNode;
+  readonly body: SyntaxNode;
+  /** The parameter that receives the visited node. */
+  readonly node: SyntaxNode;
+  /** The X of visit_X. */
+  readonly kind: string;
+}
+
+export function visitMethodOf(match: QueryMatch): VisitMethod | undefined {
+  const get = (capture: string) => match.captures.find((c) => c.name === capture)?.node;
+  const cls = get('class');
+  const fn = get('function');
+  const name = get('name');
+  const body = fn?.childForFieldName('body');
+  const node = fn && visitedParameter(fn);
+  if (!cls || !fn || !name || !body || !node) return undefined;
+  return { cls, fn, name, body, node, kind: name.text.slice('visit_'.length) };
 }

@@ -2,12 +2,12 @@
 // return. It then returns None, and NodeTransformer.generic_visit takes None as "delete this node": a statement
 // vanishes from its list, a single-node field (an expression) is removed from its parent.
 import type { SyntaxNode } from '../../parsing/treeSitter';
-import { definesMethod, derivesFrom, isPlainFunction, visitedParameter } from '../analysis/astVisitors';
+import { definesMethod, derivesFrom, isPlainFunction, VISIT_METHOD_QUERY, visitMethodOf } from '../analysis/astVisitors';
 import { fallsOffEnd } from '../analysis/fallsOffEnd';
 import { indentationAt, lineBreak } from '../fixes/indent';
 import { lineEndAfter } from '../fixes/text';
 import type { OffsetEdit } from '../types';
-import { capture, type Finding, type Rule } from './rule';
+import type { Finding, Rule } from './rule';
 
 export const transformerDropsNode: Rule = {
   code: 'PIN601',
@@ -17,16 +17,12 @@ export const transformerDropsNode: Rule = {
   fixSafety: 'unsafe',
   equivalentCodes: [],
   appliesTo: (text) => text.includes('NodeTransformer'),
-  query: '(class_definition superclasses: (argument_list) body: (block (function_definition name: (identifier) @name (#match? @name "^visit_.")) @function)) @class',
+  query: VISIT_METHOD_QUERY,
   check(match, context) {
-    const cls = capture(match, 'class');
-    const fn = capture(match, 'function');
-    const name = capture(match, 'name');
-    const body = fn?.childForFieldName('body');
-    const node = fn && visitedParameter(fn);
-    if (!cls || !fn || !name || !body || !node || !isPlainFunction(fn) || !fallsOffEnd(body)) return undefined;
+    const method = visitMethodOf(match);
+    if (!method || !isPlainFunction(method.fn) || !fallsOffEnd(method.body)) return undefined;
+    const { cls, fn, name, node, kind } = method;
     if (definesMethod(cls, 'visit') || !derivesFrom(cls, 'ast.NodeTransformer', context.names)) return undefined;
-    const kind = name.text.slice('visit_'.length);
     const edit = returnNodeEdit(fn, node.text, context.text);
     const finding: Finding = {
       at: name,

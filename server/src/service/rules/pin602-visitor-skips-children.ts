@@ -3,9 +3,9 @@
 // calls only that method for such a node, so nothing nested inside it is visited. Information: stopping the descent
 // can be deliberate (only top-level functions, say), but it is a classic way to miss nested nodes.
 import { AST_NODES_WITH_CHILDREN, mayVisitChildren, returnsOnlyNode } from '../analysis/astChildVisits';
-import { definesMethod, derivesFrom, visitedParameter } from '../analysis/astVisitors';
+import { definesMethod, derivesFrom, VISIT_METHOD_QUERY, visitMethodOf } from '../analysis/astVisitors';
 import { insertAtBodyStart } from '../fixes/bodyStart';
-import { capture, type Finding, type Rule } from './rule';
+import type { Finding, Rule } from './rule';
 
 export const visitorSkipsChildren: Rule = {
   code: 'PIN602',
@@ -15,16 +15,13 @@ export const visitorSkipsChildren: Rule = {
   fixSafety: 'unsafe',
   equivalentCodes: [],
   appliesTo: (text) => /\bNode(Visitor|Transformer)\b/.test(text),
-  query: '(class_definition superclasses: (argument_list) body: (block (function_definition name: (identifier) @name (#match? @name "^visit_.")) @function)) @class',
+  query: VISIT_METHOD_QUERY,
   check(match, context) {
-    const cls = capture(match, 'class');
-    const fn = capture(match, 'function');
-    const name = capture(match, 'name');
-    const body = fn?.childForFieldName('body');
-    const node = fn && visitedParameter(fn);
-    const self = fn?.childForFieldName('parameters')?.namedChildren.find((p) => p?.type === 'identifier');
-    const kind = name?.text.slice('visit_'.length) ?? '';
-    if (!cls || !fn || !name || !body || !node || !self || !AST_NODES_WITH_CHILDREN.has(kind)) return undefined;
+    const method = visitMethodOf(match);
+    if (!method) return undefined;
+    const { cls, fn, name, body, node, kind } = method;
+    const self = fn.childForFieldName('parameters')?.namedChildren.find((p) => p?.type === 'identifier');
+    if (!self || !AST_NODES_WITH_CHILDREN.has(kind)) return undefined;
     if (fn.children.some((c) => c?.type === 'async') || definesMethod(cls, 'visit')) return undefined;
     if (mayVisitChildren(body, self.text, node.text, context.names)) return undefined;
     const base = derivesFrom(cls, 'ast.NodeTransformer', context.names) ? 'NodeTransformer' : derivesFrom(cls, 'ast.NodeVisitor', context.names) ? 'NodeVisitor' : undefined;
