@@ -33,6 +33,18 @@ const builds = [
     entryPoints: { server: 'server/src/main.ts', cli: 'server/src/cli/main.ts' },
     banner: { js: '#!/usr/bin/env node' },
   },
+  // The webviews run in the browser sandbox: one IIFE per view, no Node APIs, served from dist/media/.
+  {
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2020',
+    sourcemap: !production,
+    minify: production,
+    logLevel: 'warning',
+    outdir: 'dist/media',
+    entryPoints: { astExplorer: 'media/src/astExplorer/main.ts', bytecodeView: 'media/src/bytecodeView/main.ts' },
+  },
 ];
 
 function copyWasm() {
@@ -41,9 +53,13 @@ function copyWasm() {
   const grammar = require.resolve('tree-sitter-python/tree-sitter-python.wasm');
   copyFileSync(runtime, 'dist/web-tree-sitter.wasm');
   copyFileSync(grammar, 'dist/tree-sitter-python.wasm');
+  // The CPython bridge's helper runs from beside the bundle (python/pythonService.ts defaultHelperScript).
+  copyFileSync('server/src/python/helper.py', 'dist/helper.py');
 }
 
 copyWasm();
+mkdirSync('dist/media', { recursive: true });
+copyFileSync('media/views.css', 'dist/media/views.css');
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();
 } else {

@@ -6,7 +6,7 @@ const node = ['fs', 'fs/promises', 'child_process', 'net', 'http', 'https', 'wor
 const editor = ['vscode', 'vscode-languageserver', 'vscode-languageserver/node', 'vscode-languageclient', 'vscode-languageclient/node'];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'artifacts/', '.scratch/', 'test/artifacts/', 'test/fixtures/'] },
+  { ignores: ['dist/', 'node_modules/', 'artifacts/', '.scratch/', 'test/artifacts/', 'test/fixtures/', 'test/e2e/out/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -52,6 +52,28 @@ export default tseslint.config(
       'no-restricted-imports': ['error', {
         patterns: [{ group: ['**/server/src/**', '!**/server/src/protocol'], message: 'client/ may import server/src/protocol.ts only.' }],
       }],
+    },
+  },
+  {
+    // The webviews run in a browser sandbox: they import only the message and protocol types (type-only, so the
+    // bundle never pulls in vscode-languageserver-protocol), and never write markup from strings.
+    files: ['media/src/**/*.ts'],
+    languageOptions: {
+      globals: Object.fromEntries(['window', 'document', 'requestAnimationFrame', 'ResizeObserver', 'MessageEvent', 'KeyboardEvent', 'MouseEvent', 'Element', 'HTMLElement', 'Node', 'EventListener', 'setTimeout', 'clearTimeout'].map((name) => [name, 'readonly'])),
+    },
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        paths: [...node, ...editor, 'vscode-languageserver-protocol', 'vscode-languageserver-types'].map((name) => ({ name, message: 'media/ runs in the webview: no Node, editor or LSP libraries.' })),
+        patterns: [
+          { group: ['**/server/src/**', '**/client/src/**', '!**/server/src/protocol', '!**/client/src/webviews/messages'], message: 'media/ may import only the message types (design.md §1).' },
+          { group: ['**/server/src/protocol', '**/client/src/webviews/messages'], allowTypeImports: true, message: 'media/ imports the message types with `import type` only.' },
+        ],
+      }],
+      'no-restricted-properties': ['error',
+        ...['innerHTML', 'outerHTML', 'insertAdjacentHTML'].map((property) => ({ property, message: 'Build DOM with media/src/shared/dom.ts (textContent only).' })),
+        { object: 'document', property: 'write', message: 'Build DOM with media/src/shared/dom.ts.' },
+      ],
     },
   },
 );

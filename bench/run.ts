@@ -1,110 +1,95 @@
-// `npm run bench`: analysis cost per file and per keystroke, with the alternatives the design weighed measured
-// alongside (one combined query vs one query per rule, a JS walk over every node). Medians over many repetitions;
-// nothing here asserts a time. Results go to stdout and bench/RESULTS.md.
+// `npm run bench`: every benchmark, one after the other (they would disturb each other in parallel on 2 cores),
+// then bench/RESULTS.md rewritten: machine, versions and date; the issue's goals, met or not; each benchmark's
+// tables. The hand-written analysis between the notes markers is kept across runs.
+//   tsx bench/run.ts                   everything, rewrites RESULTS.md
+//   tsx bench/run.ts latency memory    only those sections, printed to stdout (RESULTS.md untouched)
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DocumentStore } from '../server/src/documents';
-import { loadPythonGrammar, parseText, type PythonGrammar } from '../server/src/parsing/treeSitter';
-import { NameResolver } from '../server/src/service/analysis/resolve';
-import { ScopeIndex } from '../server/src/service/analysis/scopes';
-import { mergeSettings } from '../server/src/service/config';
-import { createLanguageService, type LanguageService } from '../server/src/service/index';
-import { allRules } from '../server/src/service/rules/registry';
-import { neverCancelled } from '../server/src/service/types';
+import { analysisSection } from './analysis';
+import { machineDescription, ROOT, table, type Section } from './common';
+import { latencySection } from './lspLatency';
+import { memorySection } from './memory';
+import { packageVsix, startSection } from './start';
+import { throughputSection } from './throughput';
+import { viewsSection } from './views';
 
-type Row = [string, number[]];
+const RESULTS = join(__dirname, 'RESULTS.md');
+const NOTES_START = '<!-- notes:start (kept by bench/run.ts; write the causes of missed goals here) -->';
+const NOTES_END = '<!-- notes:end -->';
 
-const STDLIB = execFileSync('python3', ['-c', 'import sysconfig; print(sysconfig.get_paths()["stdlib"])'], { encoding: 'utf8' }).trim();
-
-function quantile(samples: number[], q: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))];
-}
-
-function time(repetitions: number, work: (i: number) => void): number[] {
-  const samples: number[] = [];
-  for (let i = 0; i < repetitions; i++) {
-    const start = performance.now();
-    work(i);
-    samples.push(performance.now() - start);
-  }
-  return samples;
-}
-
-function benchFile(grammar: PythonGrammar, service: LanguageService, name: string): Row[] {
-  const text = readFileSync(join(STDLIB, name), 'utf8');
-  const lines = text.split('\n').length;
-  const label = `${name} (${lines} lines)`;
-  const parser = grammar.createParser();
-  const settings = mergeSettings();
-  const rows: Row[] = [];
-  rows.push([`${label}: full parse`, time(30, () => parseText(parser, text).delete())]);
-  const tree = parseText(parser, text);
-  rows.push([`${label}: analysis, all rules`, time(30, (i) => {
-    const uri = `file:///bench/${i}.py`;
-    service.analyze({ uri, document: TextDocument.create(uri, 'python', i, text), tree }, settings, neverCancelled);
-    service.forget(uri);
-  })]);
-  const combined = grammar.query(allRules.map((r) => r.query).join('\n'));
-  const separate = allRules.map((r) => grammar.query(r.query));
-  rows.push([`${label}: strategy A, every rule's patterns in one query (matches only)`, time(20, () => combined.matches(tree.rootNode))]);
-  rows.push([`${label}: strategy B, one query per rule (matches only, sum)`, time(20, () => separate.forEach((q) => q.matches(tree.rootNode)))]);
-  rows.push([`${label}: scope index + name resolver (built lazily)`, time(30, () => new NameResolver(new ScopeIndex(tree, grammar)))]);
-  rows.push([`${label}: JS walk over every node (rejected)`, time(20, () => {
-    const cursor = tree.walk();
-    for (;;) {
-      if (cursor.gotoFirstChild()) continue;
-      while (!cursor.gotoNextSibling()) if (!cursor.gotoParent()) return cursor.delete();
-    }
-  })]);
-  // Hovers and code actions at pseudo-random positions of one version: the analysis is cached, the name resolver too.
-  const document = TextDocument.create(`file:///bench/hover/${name}`, 'python', 1, text);
-  const file = { uri: document.uri, document, tree };
-  let seed = 42;
-  const nextOffset = () => (seed = (seed * 1103515245 + 12345) % 2147483648) % text.length;
-  service.diagnostics(file, settings, neverCancelled);
-  // Hovers land on identifiers (names, attributes, defs, classes): the positions where facts and topics are computed.
-  const identifiers = grammar.query('(identifier) @id').matches(tree.rootNode).map((m) => m.captures[0].node.startIndex);
-  rows.push([`${label}: hover on a random identifier`, time(3000, () => service.hover(file, document.positionAt(identifiers[nextOffset() % identifiers.length]), settings, neverCancelled))]);
-  rows.push([`${label}: code actions at a random line`, time(1000, () => {
-    const line = document.positionAt(nextOffset()).line;
-    service.codeActions(file, { diagnostics: service.diagnostics(file, settings, neverCancelled).filter((d) => d.range.start.line === line) }, settings, neverCancelled);
-  })]);
-  service.forget(file.uri);
-  combined.delete();
-  separate.forEach((q) => q.delete());
-  tree.delete();
-  parser.delete();
-
-  // One-character edits in the middle of the file, as the server handles a keystroke: incremental reparse + diagnostics.
-  const store = new DocumentStore(grammar);
-  const uri = `file:///bench/${name}`;
-  store.openDocument(uri, 'python', 0, text);
-  const middle = Math.floor(lines / 2);
-  let version = 0;
-  rows.push([`${label}: keystroke → diagnostics`, time(400, (i) => {
-    const end = { line: middle, character: i % 2 === 0 ? 0 : 1 };
-    const entry = store.change(uri, ++version, [{ range: { start: { line: middle, character: 0 }, end }, text: i % 2 === 0 ? 'x' : '' }])!;
-    service.diagnostics(entry, settings, neverCancelled);
-  })]);
-  store.dispose();
-  return rows;
+function keptNotes(): string {
+  const old = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '';
+  const start = old.indexOf(NOTES_START);
+  const end = old.indexOf(NOTES_END);
+  return start >= 0 && end > start ? old.slice(start + NOTES_START.length, end).trim() : '';
 }
 
 async function main(): Promise<void> {
-  const grammar = await loadPythonGrammar();
-  const service = createLanguageService({ grammar });
-  const rows = ['typing.py', 'multiprocessing/managers.py', '_pydecimal.py'].flatMap((name) => benchFile(grammar, service, name));
-  const python = execFileSync('python3', ['--version'], { encoding: 'utf8' }).trim();
-  const header = `Node ${process.version} · ${python} stdlib · ${cpus()[0]?.model ?? 'cpu'} ×${cpus().length} · ${new Date().toISOString().slice(0, 10)}`;
-  const table = ['| measurement | median ms | p95 ms | runs |', '|---|---|---|---|', ...rows.map(([name, s]) => `| ${name} | ${quantile(s, 0.5).toFixed(2)} | ${quantile(s, 0.95).toFixed(2)} | ${s.length} |`)];
-  const report = `# Benchmark results\n\n${header}\n\n${table.join('\n')}\n`;
+  const only = process.argv.slice(2);
+  const wanted = (name: string) => only.length === 0 || only.includes(name);
+  const date = new Date().toISOString().slice(0, 16).replace('T', ' ');
+  const machine = machineDescription();
+
+  let vsix: { bytes?: number; problem?: string } = { problem: 'not packaged in this run' };
+  if (wanted('start')) {
+    process.stderr.write('bench: packaging the .vsix (production build of dist/)\n');
+    vsix = packageVsix();
+    // Without a production build, measure the development one rather than nothing.
+    if (vsix.problem) execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  }
+  const benchmarks: Array<[string, () => Section | Promise<Section>]> = [
+    ['throughput', throughputSection],
+    ['latency', latencySection],
+    ['memory', memorySection],
+    ['start', () => startSection(vsix)],
+    ['views', viewsSection],
+    ['analysis', analysisSection],
+  ];
+  const sections: Section[] = [];
+  for (const [name, bench] of benchmarks.filter(([name]) => wanted(name))) {
+    const start = performance.now();
+    process.stderr.write(`bench: ${name}…\n`);
+    try {
+      sections.push(await bench());
+    } catch (error) {
+      sections.push({ title: name, body: `The benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`, goals: [] });
+    }
+    process.stderr.write(`bench: ${name} took ${((performance.now() - start) / 1000).toFixed(0)} s\n`);
+  }
+
+  const verdict = (met: boolean | undefined) => (met === undefined ? '—' : met ? '✅ met' : '❌ missed');
+  const load = `Load average when the run ended: ${loadavg().map((l) => l.toFixed(2)).join(', ')}.`;
+  const goals = table(['goal', 'target', 'measured', 'verdict'], sections.flatMap((s) => s.goals.map((g) => [g.goal, g.target, g.measured, verdict(g.met)])));
+  const parts = sections.map((s) => `## ${s.title}\n\n${s.body}\n`);
+  if (only.length > 0) {
+    process.stdout.write(`${machine}\n- ${load}\n\n${goals}\n\n${parts.join('\n')}`);
+    return;
+  }
+  const report = [
+    '# Benchmark results',
+    '',
+    `Written by \`npm run bench\` (bench/run.ts) on ${date} UTC. How each number is measured: [README.md](README.md).`,
+    '',
+    machine,
+    `- ${load}`,
+    '',
+    '## Goals (issue 7)',
+    '',
+    goals,
+    '',
+    '## Notes: gaps and their causes',
+    '',
+    NOTES_START,
+    keptNotes(),
+    NOTES_END,
+    '',
+    ...parts,
+  ].join('\n');
+  writeFileSync(RESULTS, report);
   process.stdout.write(report);
-  writeFileSync(join(__dirname, 'RESULTS.md'), report);
 }
 
 void main();

@@ -1,7 +1,8 @@
-// activate/deactivate only: start the language client and register the commands.
+// activate/deactivate only: start the language client, register the commands and the views (views.ts).
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { createLanguageClient } from './languageClient';
+import { registerViews } from './views';
 
 let client: LanguageClient | undefined;
 
@@ -16,6 +17,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand('pyinsight.showOutput', () => output.show()),
   );
+  registerViews(context, client, output);
   await client.start();
 }
 

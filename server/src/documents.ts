@@ -1,71 +1,164 @@
 // Per open document: the text, its version and its tree-sitter tree, kept in step by incremental edits.
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { rowStarts, toTreeEdit } from './parsing/edits';
-import { Edit, parseText, type PythonGrammar, type Tree } from './parsing/treeSitter';
+import { DEFAULT_PARSE_LIMITS, nestingExceeds, timedOutReason, tooDeepReason, tooLongReason, type ParseLimits } from './parsing/limits';
+import { Edit, parseWithin, type PythonGrammar, type Tree } from './parsing/treeSitter';
+import { combine, MAX_CHAIN, widen, type EditSpan } from './service/analysis/changes';
+import type { DocumentChange } from './service/types';
 
 /** One consistent snapshot: `tree` is the parse of exactly `document.getText()`. */
 export interface ParsedDocument {
   readonly uri: string;
   readonly document: TextDocument;
   readonly tree: Tree;
+  /** What changed since the previous snapshot, when this one came from an incremental reparse (see DocumentChange). */
+  readonly change?: DocumentChange;
 }
 
+/** An open document, analysable or not: the text is always kept in step with the client's. */
+export interface OpenDocumentState {
+  readonly document: TextDocument;
+  /** Why the document is not analysed (too large, too slow to parse, nested too deeply); undefined when it is. */
+  readonly skipped?: string;
+}
+
+interface Entry extends OpenDocumentState {
+  /**
+   * The parse of exactly the text when there is one (kept for a too-deep document, so the next edit reuses it); after
+   * a reparse ran out of time, the older tree with every edit since applied, the base for the next reparse.
+   */
+  readonly tree?: Tree;
+  /** Set exactly when the document is analysable. */
+  readonly parsed?: ParsedDocument;
+  /** After a parse ran out of time: parse again only once the text is shorter than this. */
+  readonly retryBelow?: number;
+}
+
+/**
+ * Open documents and their trees. Input the analysis cannot afford (see parsing/limits.ts) is still tracked: its
+ * text follows every edit, nothing is lost, but `get` has no snapshot for it, so requests answer empty.
+ */
 export class DocumentStore {
   private readonly parser;
-  private readonly open = new Map<string, ParsedDocument>();
+  private readonly entries = new Map<string, Entry>();
 
-  constructor(grammar: PythonGrammar) {
+  constructor(
+    grammar: PythonGrammar,
+    private readonly limits: ParseLimits = DEFAULT_PARSE_LIMITS,
+  ) {
     this.parser = grammar.createParser();
   }
 
+  /** The analysable snapshot of `uri`; undefined when it is not open or not analysed (see `state`). */
   get(uri: string): ParsedDocument | undefined {
-    return this.open.get(uri);
+    return this.entries.get(uri)?.parsed;
   }
 
-  all(): IterableIterator<ParsedDocument> {
-    return this.open.values();
+  /** Text, version and analysability of an open document; undefined when `uri` is not open. */
+  state(uri: string): OpenDocumentState | undefined {
+    return this.entries.get(uri);
   }
 
-  openDocument(uri: string, languageId: string, version: number, text: string): ParsedDocument {
+  /** The analysable open documents. */
+  *all(): IterableIterator<ParsedDocument> {
+    for (const entry of this.entries.values()) if (entry.parsed) yield entry.parsed;
+  }
+
+  /** Opens (or reopens) a document; returns its snapshot, or undefined when it is not analysed. */
+  open(uri: string, languageId: string, version: number, text: string): ParsedDocument | undefined {
     this.close(uri);
-    const entry = { uri, document: TextDocument.create(uri, languageId, version, text), tree: parseText(this.parser, text) };
-    this.open.set(uri, entry);
-    return entry;
+    const entry = this.parse(uri, TextDocument.create(uri, languageId, version, text), this.limits.fullParseMs);
+    this.entries.set(uri, entry);
+    return entry.parsed;
+  }
+
+  /** `open` for callers that need the tree of ordinary text (tests, benchmarks): throws when it is not analysed. */
+  openDocument(uri: string, languageId: string, version: number, text: string): ParsedDocument {
+    const parsed = this.open(uri, languageId, version, text);
+    if (!parsed) throw new Error(`${uri} ${this.entries.get(uri)?.skipped ?? 'was not parsed'}`);
+    return parsed;
   }
 
   /**
    * Applies one didChange event. Each ranged change is mirrored by a tree.edit against the text as it was just
    * before that change; the tree is reparsed once at the end, reusing the edited old tree, which is then deleted.
+   * Returns the new snapshot; undefined when the document is not open or not analysable after the change.
    */
   change(uri: string, version: number, changes: readonly TextDocumentContentChangeEvent[]): ParsedDocument | undefined {
-    const entry = this.open.get(uri);
+    const entry = this.entries.get(uri);
     if (!entry) return undefined;
     const { document, tree } = entry;
-    let reusable = true;
+    let reusable = tree !== undefined;
+    let span: EditSpan | undefined;
     for (const change of changes) {
       if ('range' in change) {
-        const before = document.getText();
-        const startIndex = document.offsetAt(change.range.start);
-        const oldEndIndex = Math.max(startIndex, document.offsetAt(change.range.end));
-        tree.edit(new Edit(toTreeEdit(rowStarts(before), { startIndex, oldEndIndex, newText: change.text })));
+        if (tree) {
+          const before = document.getText();
+          // TextDocument.update swaps a reversed range; the tree edit must describe the same replacement.
+          const [a, b] = [document.offsetAt(change.range.start), document.offsetAt(change.range.end)];
+          const [startIndex, oldEndIndex] = [Math.min(a, b), Math.max(a, b)];
+          tree.edit(new Edit(toTreeEdit(rowStarts(before), { startIndex, oldEndIndex, newText: change.text })));
+          const step = { start: startIndex, oldEnd: oldEndIndex, newEnd: startIndex + change.text.length, rowDelta: rows(change.text) - rows(before.slice(startIndex, oldEndIndex)) };
+          span = span ? combine(span, step) : step;
+        }
       } else {
         reusable = false; // a full replacement shares nothing worth reusing
       }
       TextDocument.update(document, [change], version);
     }
-    const next = { uri, document, tree: parseText(this.parser, document.getText(), reusable ? tree : undefined) };
-    this.open.set(uri, next);
-    tree.delete();
-    return next;
+    const budget = reusable ? this.limits.editParseMs : this.limits.fullParseMs;
+    const parsed = this.parse(uri, document, budget, reusable ? tree : undefined, entry.retryBelow);
+    const previous = entry.parsed;
+    // The analysis may reuse results of the previous snapshot outside the span (widened by tree-sitter's changed ranges,
+    // which must be asked of the old tree before it is deleted).
+    const next = reusable && span && tree && previous && parsed.parsed
+      ? { ...parsed, parsed: { ...parsed.parsed, change: changeSince(previous, tree, parsed.parsed.tree, span) } }
+      : parsed;
+    this.entries.set(uri, next);
+    if (tree && next.tree !== tree) tree.delete();
+    return next.parsed;
   }
 
   close(uri: string): void {
-    this.open.get(uri)?.tree.delete();
-    this.open.delete(uri);
+    this.entries.get(uri)?.tree?.delete();
+    this.entries.delete(uri);
   }
 
   dispose(): void {
-    for (const uri of [...this.open.keys()]) this.close(uri);
+    for (const uri of [...this.entries.keys()]) this.close(uri);
     this.parser.delete();
   }
+
+  /** Parses the document's text within the limits; an entry says why when it is not analysable. */
+  private parse(uri: string, document: TextDocument, budgetMs: number, oldTree?: Tree, retryBelow?: number): Entry {
+    const text = document.getText();
+    const tooLong = tooLongReason(text.length, this.limits);
+    if (tooLong) return { document, skipped: tooLong };
+    if (retryBelow !== undefined && text.length >= retryBelow) return { document, skipped: timedOutReason(this.limits.fullParseMs, false), retryBelow };
+    const tree = parseWithin(this.parser, text, budgetMs, oldTree);
+    // An edit's reparse ran out of time: keep the edited old tree, which stays a valid base for the next edits (they
+    // are applied to it too), so a later reparse has only their difference to do, as when a string is closed again.
+    if (!tree && oldTree) return { document, tree: oldTree, skipped: timedOutReason(budgetMs, true) };
+    // A parse from scratch ran out of time: retry only on half the text, or every keystroke would cost the budget.
+    if (!tree) return { document, skipped: timedOutReason(budgetMs, false), retryBelow: Math.floor(text.length / 2) };
+    if (nestingExceeds(tree, this.limits.maxNesting)) return { document, tree, skipped: tooDeepReason(this.limits) };
+    return { document, tree, parsed: { uri, document, tree } };
+  }
+}
+
+function rows(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
+  return count;
+}
+
+/** The step from `previous` (whose tree, already edited, is `oldTree`) to `newTree`, chained to earlier steps. */
+function changeSince(previous: ParsedDocument, oldTree: Tree, newTree: Tree, span: EditSpan): DocumentChange {
+  const widened = widen(span, oldTree.getChangedRanges(newTree));
+  let chain = previous.change;
+  let length = 0;
+  for (let c = chain; c; c = c.previous) length++;
+  // Keep the chain bounded: a consumer that far behind analyses from scratch anyway.
+  if (length >= MAX_CHAIN) chain = undefined;
+  return { previousTree: oldTree, ...widened, previous: chain };
 }

@@ -6,9 +6,29 @@ if (process.argv.includes('--version')) {
   process.stdout.write(`${process.env.PYINSIGHT_VERSION ?? 'pyinsight-lsp'}\n`);
   process.exit(0);
 }
+// vscode-languageserver ends the process when stdin ends or closes, and when the `processId` given at initialize (or
+// --clientProcessId) disappears, so a client that exits without shutdown takes the server with it.
 const connection = createConnection(ProposedFeatures.all);
+// The same for a client that closed only its end of our stdout: every later write would fail with EPIPE.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') process.exit(1);
+});
+
+let reporting = false;
+/** Logs through the connection; never throws, and never recurses when the logging itself fails. */
+function report(message: string): void {
+  if (reporting) return;
+  reporting = true;
+  try {
+    connection.console.error(message);
+  } catch {
+    // The connection itself is broken: there is nobody left to tell.
+  } finally {
+    reporting = false;
+  }
+}
 // Handlers are guarded in server.ts; this catches anything that escapes (a timer, a library callback) so that one
 // bad input costs a log line, not the editor's diagnostics for the rest of the session.
-process.on('uncaughtException', (error) => connection.console.error(`uncaught: ${error.stack ?? error.message}`));
-process.on('unhandledRejection', (reason) => connection.console.error(`unhandled rejection: ${String(reason)}`));
+process.on('uncaughtException', (error) => report(`uncaught: ${error.stack ?? error.message}`));
+process.on('unhandledRejection', (reason) => report(`unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
 startServer(connection);

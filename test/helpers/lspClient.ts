@@ -1,5 +1,6 @@
 // A real JSON-RPC client for the built server (dist/server.js --stdio), as an editor other than VS Code would use it.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   createProtocolConnection,
@@ -82,4 +83,31 @@ export async function startClient(options: { capabilities?: ClientCapabilities; 
   });
   await connection.sendNotification('initialized', {});
   return client;
+}
+
+/** Lines the server logs (window/logMessage) from now on, as `type: message` (1 error, 2 warning, 3 info, 4 log). */
+export function collectLogs(client: TestClient): string[] {
+  const lines: string[] = [];
+  client.connection.onNotification('window/logMessage', (params: { type: number; message: string }) => void lines.push(`${params.type}: ${params.message}`));
+  return lines;
+}
+
+/** The resident set size of a process, from /proc (Linux), in bytes; undefined where /proc is not available. */
+export function residentBytes(pid: number): number | undefined {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = /^VmRSS:\s+(\d+) kB$/m.exec(status)?.[1];
+    return kb === undefined ? undefined : Number(kb) * 1024;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Resolves once `condition` holds, checking every 20 ms; rejects after `timeoutMs` with `what` in the message. */
+export async function until(condition: () => boolean, what: string, timeoutMs = 10000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }

@@ -25,7 +25,7 @@ function zipEntries(zip: Buffer): string[] {
   return names;
 }
 
-const ALLOWED = [/^extension\/dist\/[^/]+$/, /^extension\/syntaxes\//, /^extension\/media\//, /^extension\/package\.json$/, /^extension\/readme\.md$/i, /^extension\/changelog\.md$/i, /^extension\/LICENSE(\.txt)?$/i, /^extension\.vsixmanifest$/, /^\[Content_Types\]\.xml$/];
+const ALLOWED = [/^extension\/dist\/[^/]+$/, /^extension\/dist\/media\/[^/]+\.(js|css)$/, /^extension\/syntaxes\//, /^extension\/media\/(icon\.png|activity\.svg)$/, /^extension\/package\.json$/, /^extension\/readme\.md$/i, /^extension\/changelog\.md$/i, /^extension\/LICENSE(\.txt)?$/i, /^extension\.vsixmanifest$/, /^\[Content_Types\]\.xml$/];
 
 describe('the .vsix package', function () {
   this.timeout(180000);
@@ -42,7 +42,7 @@ describe('the .vsix package', function () {
   });
 
   it('ships the bundles, both .wasm files and no source maps', () => {
-    for (const file of ['extension.js', 'server.js', 'cli.js', 'web-tree-sitter.wasm', 'tree-sitter-python.wasm']) {
+    for (const file of ['extension.js', 'server.js', 'cli.js', 'web-tree-sitter.wasm', 'tree-sitter-python.wasm', 'helper.py', 'media/astExplorer.js', 'media/bytecodeView.js', 'media/views.css']) {
       assert.ok(entries.includes(`extension/dist/${file}`), `missing dist/${file}`);
     }
     assert.deepEqual(entries.filter((name) => name.endsWith('.map')), []);

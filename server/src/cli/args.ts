@@ -3,13 +3,26 @@ import { parseArgs } from 'node:util';
 import type { HoverLevel } from '../service/config';
 import { parseSelection, type CliSelection } from './selection';
 
+/** Each worker holds its own WASM heap (tens of MB); more threads than this only cost memory. */
+export const MAX_JOBS = 256;
+
 export const FORMATS = ['text', 'json', 'sarif'] as const;
 export type OutputFormat = (typeof FORMATS)[number];
 
 export type Command =
   | { readonly kind: 'help' }
   | { readonly kind: 'version' }
-  | { readonly kind: 'check'; readonly paths: readonly string[]; readonly format: OutputFormat; readonly selection: CliSelection; readonly exitZero: boolean }
+  | {
+      readonly kind: 'check';
+      readonly paths: readonly string[];
+      readonly format: OutputFormat;
+      readonly selection: CliSelection;
+      readonly exitZero: boolean;
+      /** Worker threads; undefined: chosen from the number of files and cores. 1: in this thread. */
+      readonly jobs?: number;
+      /** Hidden flag: per-phase timings on stderr, for bench/throughput.ts. */
+      readonly timings: boolean;
+    }
   | { readonly kind: 'explain'; readonly path: string; readonly row: number; readonly column: number; readonly level: HoverLevel }
   | { readonly kind: 'usage-error'; readonly message: string };
 
@@ -31,6 +44,8 @@ Options:
                             repeatable. Replaces the selection of pyproject.toml.
   --ignore CODES            Rule codes or prefixes to skip, comma-separated, repeatable.
   --exit-zero               Exit with 0 even when problems are found.
+  --jobs N                  Check files on N threads (default: one per core for large runs, 1 for small ones).
+                            The output is the same whatever N is.
   --level concise|detailed  For explain: how much to show (default: concise).
   -h, --help                Show this help.
   -V, --version             Show the version.
@@ -54,6 +69,8 @@ export function parseCommandLine(argv: readonly string[]): Command {
         select: { type: 'string', multiple: true },
         ignore: { type: 'string', multiple: true },
         'exit-zero': { type: 'boolean' },
+        jobs: { type: 'string', short: 'j' },
+        timings: { type: 'boolean' },
         level: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'V' },
@@ -75,7 +92,22 @@ export function parseCommandLine(argv: readonly string[]): Command {
   }
   const { selection, errors } = parseSelection(values.select, values.ignore);
   if (errors.length > 0) return { kind: 'usage-error', message: errors.join('; ') };
-  return { kind: 'check', paths: paths.length > 0 ? paths : ['.'], format: format as OutputFormat, selection, exitZero: values['exit-zero'] ?? false };
+  let jobs: number | undefined;
+  if (values.jobs !== undefined) {
+    if (!/^\d+$/.test(values.jobs) || Number(values.jobs) < 1 || Number(values.jobs) > MAX_JOBS) {
+      return { kind: 'usage-error', message: `--jobs takes a whole number from 1 to ${MAX_JOBS} (not '${values.jobs}')` };
+    }
+    jobs = Number(values.jobs);
+  }
+  return {
+    kind: 'check',
+    paths: paths.length > 0 ? paths : ['.'],
+    format: format as OutputFormat,
+    selection,
+    exitZero: values['exit-zero'] ?? false,
+    jobs,
+    timings: values.timings ?? false,
+  };
 }
 
 function explainCommand(args: readonly string[], level = 'concise'): Command {

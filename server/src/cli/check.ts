@@ -15,6 +15,7 @@ import { LineIndex } from './columns';
 import { decodeSource } from './decode';
 import type { CliFinding, FileResult } from './findings';
 import { cliSettings, type CliSelection } from './selection';
+import { timed, type PhaseTimes } from './timings';
 import { describe } from './walk';
 
 export interface Checker {
@@ -23,7 +24,8 @@ export interface Checker {
   dispose(): void;
 }
 
-export function createChecker(grammar: PythonGrammar, selection: CliSelection, pyproject = new PyprojectSettings()): Checker {
+/** `times`, when given, accumulates the read, parse and analyse phases of every file checked. */
+export function createChecker(grammar: PythonGrammar, selection: CliSelection, pyproject = new PyprojectSettings(), times?: PhaseTimes): Checker {
   const ruleErrors: string[] = [];
   const service = createLanguageService({
     grammar,
@@ -45,25 +47,28 @@ export function createChecker(grammar: PythonGrammar, selection: CliSelection, p
   function checkFile(path: string): FileResult {
     const fromFile = pyproject.layerFor(path);
     const config = fromFile.path ? { path: fromFile.path, errors: fromFile.errors } : undefined;
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(path);
-    } catch (error) {
-      return { path, findings: [], errors: [describe(error)], config };
-    }
-    const decoded = decodeSource(bytes);
+    const decoded = timed(times, 'read', () => {
+      try {
+        return decodeSource(readFileSync(path));
+      } catch (error) {
+        return { error: describe(error) };
+      }
+    });
     if ('error' in decoded) return { path, findings: [], errors: [decoded.error], config };
 
     const uri = pathToFileURL(path).href;
     ruleErrors.length = 0;
     let tree: Tree | undefined;
     try {
-      tree = parseText(parser, decoded.text);
-      const file = { uri, document: TextDocument.create(uri, 'python', 1, decoded.text), tree };
-      const results = service.analyze(file, settingsFor(fromFile.layer), neverCancelled);
-      // Most files have no findings; the line index is only worth building for those that do.
-      const lines = results.length > 0 ? new LineIndex(decoded.text) : undefined;
-      return { path, findings: lines ? results.map((d) => toFinding(d, lines)) : [], errors: [...ruleErrors], config };
+      const parsed = timed(times, 'parse', () => parseText(parser, decoded.text));
+      tree = parsed;
+      return timed(times, 'analyse', () => {
+        const file = { uri, document: TextDocument.create(uri, 'python', 1, decoded.text), tree: parsed };
+        const results = service.analyze(file, settingsFor(fromFile.layer), neverCancelled);
+        // Most files have no findings; the line index is only worth building for those that do.
+        const lines = results.length > 0 ? new LineIndex(decoded.text) : undefined;
+        return { path, findings: lines ? results.map((d) => toFinding(d, lines)) : [], errors: [...ruleErrors], config };
+      });
     } catch (error) {
       // One pathological file must not end a run over thousands: report it and go on.
       return { path, findings: [], errors: [`internal error: ${error instanceof Error ? error.message : String(error)}`], config };

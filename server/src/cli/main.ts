@@ -1,53 +1,64 @@
-// `pyinsight check`: the entry point of dist/cli.js. Parses arguments, runs the checker file by file, prints, and
-// sets the exit code: 0 clean, 1 findings (0 with --exit-zero), 2 usage error, unreadable file or internal error.
+// `pyinsight check`: the entry point of dist/cli.js. Parses arguments, checks the files (pool.ts: in this thread or
+// on worker threads), prints, and sets the exit code: 0 clean, 1 findings (0 with --exit-zero), 2 usage error,
+// unreadable file or internal error.
 // process.exitCode rather than process.exit(): a large report written to a pipe must drain before Node exits.
+import { performance } from 'node:perf_hooks';
+import { isMainThread, workerData } from 'node:worker_threads';
 import { homepage, version } from '../../../package.json';
 import { loadPythonGrammar } from '../parsing/treeSitter';
+import { allRules } from '../service/rules/registry';
 import { HELP, parseCommandLine, type Command } from './args';
-import { createChecker } from './check';
 import { explainAt } from './explain';
 import type { FileResult } from './findings';
 import { formatJson } from './formatJson';
 import { formatSarif } from './formatSarif';
 import { formatText, summary } from './formatText';
 import { displayPath } from './paths';
+import { checkFiles, defaultJobs } from './pool';
 import { unknownCodes } from './selection';
+import { formatTimings, noTimes, timed } from './timings';
 import { collectFiles } from './walk';
+import { runCheckWorker, type WorkerInput } from './worker';
 
 const out = (text: string) => void process.stdout.write(text);
 const err = (text: string) => void process.stderr.write(text);
 
 async function check(command: Extract<Command, { kind: 'check' }>, cwd: string): Promise<number> {
-  const checker = createChecker(await loadPythonGrammar(), command.selection);
-  for (const code of unknownCodes(command.selection, checker.service.rules)) err(`warning: '${code}' matches no pyinsight rule\n`);
+  const started = performance.now();
+  const cpuAtStart = process.cpuUsage();
+  const times = command.timings ? noTimes() : undefined;
+  for (const code of unknownCodes(command.selection, allRules)) err(`warning: '${code}' matches no pyinsight rule\n`);
   const { files, problems } = collectFiles(command.paths, cwd);
   const failures = problems.map((p) => ({ path: p.path, message: p.message }));
   for (const p of problems) err(`${displayPath(p.path, cwd)}: error: ${p.message}\n`);
   if (files.length === 0 && problems.length === 0) err('warning: No Python files found under the given path(s)\n');
   const warnedConfigs = new Set<string>();
   const results: FileResult[] = [];
-  try {
-    for (const file of files) {
-      const result = checker.checkFile(file);
-      if (result.config && result.config.errors.length > 0 && !warnedConfigs.has(result.config.path)) {
-        warnedConfigs.add(result.config.path);
-        for (const message of result.config.errors) err(`warning: ${message}\n`);
-      }
-      for (const message of result.errors) {
-        err(`${displayPath(file, cwd)}: error: ${message}\n`);
-        failures.push({ path: file, message });
-      }
-      results.push(result);
+  const jobs = Math.max(1, Math.min(command.jobs ?? defaultJobs(files.length), files.length));
+  // Results arrive in file order whatever the job count, so messages on stderr keep today's order too.
+  await checkFiles({ files, selection: command.selection, jobs, workerScript: __filename, times }, (result) => {
+    if (result.config && result.config.errors.length > 0 && !warnedConfigs.has(result.config.path)) {
+      warnedConfigs.add(result.config.path);
+      for (const message of result.config.errors) err(`warning: ${message}\n`);
     }
-  } finally {
-    checker.dispose();
-  }
+    for (const message of result.errors) {
+      err(`${displayPath(result.path, cwd)}: error: ${message}\n`);
+      failures.push({ path: result.path, message });
+    }
+    results.push(result);
+  });
 
-  if (command.format === 'json') out(formatJson(results));
-  else if (command.format === 'sarif') out(formatSarif(results, { rules: checker.service.rules, version, informationUri: homepage, cwd, failures }));
-  else {
-    out(formatText(results, cwd));
-    err(summary(results, new Set(failures.map((f) => f.path)).size));
+  timed(times, 'report', () => {
+    if (command.format === 'json') out(formatJson(results));
+    else if (command.format === 'sarif') out(formatSarif(results, { rules: allRules, version, informationUri: homepage, cwd, failures }));
+    else {
+      out(formatText(results, cwd));
+      err(summary(results, new Set(failures.map((f) => f.path)).size));
+    }
+  });
+  if (times) {
+    const cpu = process.cpuUsage(cpuAtStart);
+    err(formatTimings({ jobs, files: files.length, wallMs: performance.now() - started, cpuMs: (cpu.user + cpu.system) / 1000, phasesMs: times }));
   }
   if (failures.length > 0) return 2;
   const found = results.some((r) => r.findings.length > 0);
@@ -77,12 +88,17 @@ export async function run(argv: readonly string[], cwd = process.cwd()): Promise
   }
 }
 
-run(process.argv.slice(2)).then(
-  (code) => {
+function fail(error: unknown): void {
+  err(`pyinsight: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 2;
+}
+
+// dist/cli.js is also the script of the check workers (pool.ts): the same bundle, entered on a worker thread.
+if (isMainThread) {
+  run(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
-  },
-  (error: unknown) => {
-    err(`pyinsight: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = 2;
-  },
-);
+  }, fail);
+} else {
+  // An exception here ends the worker with an 'error' event; the pool reports the file it was on.
+  void runCheckWorker(workerData as WorkerInput);
+}

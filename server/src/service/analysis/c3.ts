@@ -24,10 +24,15 @@ interface Sequence {
   position: number;
 }
 
+/** Bases followed at most this deep in one linearisation; past it the MRO is reported as a (correct) prefix. */
+const MAX_CHAIN = 200;
+
 export class Linearizer {
   private readonly memo = new Map<string, Linearization>();
   private readonly ancestorsMemo = new Map<string, ReadonlySet<string>>();
   private readonly active = new Set<string>();
+  /** How often MAX_CHAIN cut a linearisation short: results computed across a cut are not memoised. */
+  private cuts = 0;
 
   constructor(private readonly names: NameResolver) {}
 
@@ -37,13 +42,19 @@ export class Linearizer {
     let result: Linearization;
     if (ref.kind === 'known') result = { classes: ref.known.mro.map((q) => knownClass(q)!), complete: true };
     else if (ref.kind === 'external' || this.active.has(ref.key)) result = { classes: [ref], complete: false };
-    else {
+    // A chain of thousands of classes would recurse past the stack: cut it, and keep no result that depends on the cut.
+    else if (this.active.size >= MAX_CHAIN) {
+      this.cuts++;
+      return { classes: [ref], complete: false };
+    } else {
+      const cuts = this.cuts;
       this.active.add(ref.key);
       try {
         result = this.linearizeFileClass(ref, ref.node);
       } finally {
         this.active.delete(ref.key);
       }
+      if (this.cuts !== cuts) return result;
     }
     this.memo.set(ref.key, result);
     return result;
@@ -56,10 +67,20 @@ export class Linearizer {
     if (cached) return cached;
     const found = new Set<string>();
     this.ancestorsMemo.set(ref.key, found);
-    for (const base of classHeader(ref.node, this.names).bases) {
-      if (base.kind !== 'file') continue;
-      found.add(base.key);
-      for (const key of this.fileAncestors(base)) found.add(key);
+    // Depth first with a stack: a chain of bases can be longer than the JavaScript stack is deep.
+    const pending: Array<ClassRef & { kind: 'file' }> = [ref];
+    const expanded = new Set([ref.key]);
+    while (pending.length > 0) {
+      for (const base of classHeader(pending.pop()!.node, this.names).bases) {
+        if (base.kind !== 'file') continue;
+        found.add(base.key);
+        const known = this.ancestorsMemo.get(base.key);
+        if (known) for (const key of known) found.add(key);
+        else if (!expanded.has(base.key)) {
+          expanded.add(base.key);
+          pending.push(base);
+        }
+      }
     }
     return found;
   }

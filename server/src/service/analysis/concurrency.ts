@@ -2,6 +2,7 @@
 // what NameResolver.qualifiedName / producedBy return (contexts from get_context() map onto `multiprocessing.X`).
 import type { SyntaxNode } from '../../parsing/treeSitter';
 import type { NameResolver } from './resolve';
+import type { FileText } from './textFacts';
 
 /** multiprocessing's Pool: workers are processes, and the function is pickled to reach them. */
 export const PROCESS_POOLS: ReadonlySet<string> = new Set(['multiprocessing.Pool', 'multiprocessing.pool.Pool']);
@@ -81,6 +82,6 @@ export function forkChoices(text: string): number[] {
  * Every name above lives in `multiprocessing` or `concurrent`, so a file that never spells either cannot reach one:
  * the rules that need these names use this as their prefilter and skip such files without running a query.
  */
-export function mayUseProcesses(text: string): boolean {
-  return /\b(?:multiprocessing|concurrent)\b/.test(text);
+export function mayUseProcesses(file: FileText): boolean {
+  return file.has(/\b(?:multiprocessing|concurrent)\b/);
 }

@@ -156,26 +156,61 @@ function misgrouped(op: string, operand: SyntaxNode | null): boolean {
 }
 
 /** How CPython 3.11 folds `node`, an expression of literals, parentheses and operators. `memo` (by node id) lets a
- * caller fold every enclosing level of a long chain without re-reading the tree. */
+ * caller fold every enclosing level of a long chain without re-reading the tree. Post-order with an explicit stack:
+ * `-(-(-(…)))` or `1+1+…+1` can nest deeper than the JavaScript stack. */
 export function foldConstant(node: SyntaxNode, memo: Map<number, Folding> = new Map()): Folding {
-  let result = memo.get(node.id);
-  if (!result) {
-    result = foldNode(node, memo);
-    memo.set(node.id, result);
+  const operandsOf = new Map<number, SyntaxNode[]>();
+  const stack: SyntaxNode[] = [node];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    if (memo.has(top.id)) {
+      stack.pop();
+      continue;
+    }
+    let parts = operandsOf.get(top.id);
+    if (!parts) {
+      parts = operands(top);
+      operandsOf.set(top.id, parts);
+      const pending = parts.filter((part) => !memo.has(part.id));
+      if (pending.length > 0) {
+        stack.push(...pending.reverse());
+        continue;
+      }
+    }
+    stack.pop();
+    memo.set(top.id, foldNode(top, parts, memo));
   }
-  return result;
+  return memo.get(node.id) ?? unknown;
 }
 
-function foldNode(node: SyntaxNode, memo: Map<number, Folding>): Folding {
+/** The sub-expressions `node`'s folding depends on. */
+function operands(node: SyntaxNode): SyntaxNode[] {
   switch (node.type) {
     case 'parenthesized_expression': {
       const inner = node.namedChildren;
-      return inner.length === 1 && inner[0] ? foldConstant(inner[0], memo) : unknown;
+      return inner.length === 1 && inner[0] ? [inner[0]] : [];
     }
     case 'unary_operator':
     case 'not_operator': {
       const argument = node.childForFieldName('argument');
-      const operand = argument ? foldConstant(argument, memo) : unknown;
+      return argument ? [argument] : [];
+    }
+    case 'binary_operator':
+      return [node.childForFieldName('left'), node.childForFieldName('right')].filter((n): n is SyntaxNode => !!n);
+    default:
+      return [];
+  }
+}
+
+/** Folds `node` from the already folded `parts` (its operands, in memo). */
+function foldNode(node: SyntaxNode, parts: readonly SyntaxNode[], memo: Map<number, Folding>): Folding {
+  const folding = (part: SyntaxNode | null | undefined): Folding => (part ? (memo.get(part.id) ?? unknown) : unknown);
+  switch (node.type) {
+    case 'parenthesized_expression':
+      return folding(parts[0]);
+    case 'unary_operator':
+    case 'not_operator': {
+      const operand = folding(parts[0]);
       if (operand.kind !== 'folded') return operand;
       return unaryFold(node.type === 'not_operator' ? 'not' : (node.child(0)?.type ?? ''), operand.value);
     }
@@ -183,8 +218,8 @@ function foldNode(node: SyntaxNode, memo: Map<number, Folding>): Folding {
       const [left, right] = [node.childForFieldName('left'), node.childForFieldName('right')];
       const op = node.childForFieldName('operator')?.type ?? '';
       if (misgrouped(op, left) || misgrouped(op, right)) return unknown;
-      const a = left ? foldConstant(left, memo) : unknown;
-      const b = right ? foldConstant(right, memo) : unknown;
+      const a = folding(left);
+      const b = folding(right);
       if (a.kind === 'unknown' || b.kind === 'unknown') return unknown;
       if (a.kind !== 'folded' || b.kind !== 'folded') return { kind: 'not-folded', reason: a.kind === 'not-folded' ? a.reason : (b as { reason: 'too-large' }).reason };
       return binaryFold(op, a.value, b.value);

@@ -1,6 +1,7 @@
 // Names bound to single-use iterators: a generator expression, a call of a same-file generator function, or a
 // built-in that returns an iterator (map, filter, …). Shared by the generator rules (PIN401, PIN403, PIN404).
 import type { SyntaxNode } from '../../parsing/treeSitter';
+import { record } from './dependencies';
 import type { NameResolver } from './resolve';
 import type { Scope } from './scopes';
 
@@ -71,5 +72,8 @@ export function iteratorBinding(identifier: SyntaxNode, names: NameResolver, bui
   // Only uses after the assignment: earlier ones (and `g = (g for …)`) see no value, or an older one.
   if (identifier.startIndex < assignment.endIndex) return undefined;
   const value = iteratorValue(binding.value, names, builtins);
-  return value && { ...value, assignment, scope: resolution.scope };
+  if (!value) return undefined;
+  // Callers then read the assignment's block and its scope as a whole: at module or class level, other statements.
+  if (resolution.scope.kind === 'module' || resolution.scope.kind === 'class') record.wholeFile();
+  return { ...value, assignment, scope: resolution.scope };
 }

@@ -25,10 +25,17 @@ export function enclosingForLoops(fn: SyntaxNode): SyntaxNode[] {
 
 /** The identifiers a for statement's target binds (`i`, `k, v`, `(a, [b, c])`). */
 export function loopTargets(target: SyntaxNode | null): SyntaxNode[] {
-  if (!target) return [];
-  if (target.type === 'identifier') return [target];
-  if (!['pattern_list', 'tuple_pattern', 'list_pattern', 'parenthesized_expression'].includes(target.type)) return [];
-  return target.namedChildren.flatMap((c) => loopTargets(c));
+  // Depth first, left to right, with a stack: tree-sitter accepts patterns nested deeper than the JavaScript stack.
+  const found: SyntaxNode[] = [];
+  const pending = target ? [target] : [];
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    if (node.type === 'identifier') found.push(node);
+    else if (['pattern_list', 'tuple_pattern', 'list_pattern', 'parenthesized_expression'].includes(node.type)) {
+      for (const child of [...node.namedChildren].reverse()) if (child) pending.push(child);
+    }
+  }
+  return found;
 }
 
 /** True when the loop body may leave the loop early (then the variable may never be rebound after the closure). */

@@ -4,17 +4,26 @@ import type { SyntaxNode } from '../../parsing/treeSitter';
 
 /** `__name__ == "__main__"` in either order, either quote style, or such a test joined with `and` to another. */
 export function isMainGuardTest(condition: SyntaxNode): boolean {
-  if (condition.type === 'parenthesized_expression') {
-    const inner = condition.namedChildren.filter((c) => c?.type !== 'comment');
-    return inner.length === 1 && !!inner[0] && isMainGuardTest(inner[0]);
+  // A worklist rather than recursion: `a and b and …` chains can be longer than the JavaScript stack is deep.
+  const pending: SyntaxNode[] = [condition];
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    if (node.type === 'parenthesized_expression') {
+      const inner = node.namedChildren.filter((c) => c?.type !== 'comment');
+      if (inner.length === 1 && inner[0]) pending.push(inner[0]);
+    } else if (node.type === 'boolean_operator') {
+      // `A and B` is only true when both are, so a guard on either side still guards the body; `or` does not.
+      if (node.childForFieldName('operator')?.type !== 'and') continue;
+      const right = node.childForFieldName('right');
+      const left = node.childForFieldName('left');
+      if (right) pending.push(right);
+      if (left) pending.push(left);
+    } else if (isGuardComparison(node)) return true;
   }
-  if (condition.type === 'boolean_operator') {
-    // `A and B` is only true when both are, so a guard on either side still guards the body; `or` does not.
-    if (condition.childForFieldName('operator')?.type !== 'and') return false;
-    const left = condition.childForFieldName('left');
-    const right = condition.childForFieldName('right');
-    return (!!left && isMainGuardTest(left)) || (!!right && isMainGuardTest(right));
-  }
+  return false;
+}
+
+function isGuardComparison(condition: SyntaxNode): boolean {
   if (condition.type !== 'comparison_operator' || condition.namedChildCount !== 2) return false;
   if (condition.child(1)?.type !== '==') return false;
   const [a, b] = [condition.namedChild(0), condition.namedChild(1)];

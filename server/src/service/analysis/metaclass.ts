@@ -13,17 +13,36 @@ export type MetaclassAnswer =
 
 type Answer = 'yes' | 'no' | 'unknown';
 
+/** Bases followed at most this deep; a longer chain of classes is answered as unknown rather than recursed. */
+const MAX_CHAIN = 200;
+
 export class MetaclassFinder {
   private readonly memo = new Map<string, MetaclassAnswer>();
+  private depth = 0;
+  /** How often MAX_CHAIN cut a walk short: answers computed across a cut are not memoised. */
+  private cuts = 0;
 
   constructor(private readonly names: NameResolver, private readonly linearizer: Linearizer) {}
 
   metaclassOf(ref: ClassRef): MetaclassAnswer {
     const cached = this.memo.get(ref.key);
     if (cached) return cached;
+    if (this.depth >= MAX_CHAIN) {
+      this.cuts++;
+      return { kind: 'unknown' };
+    }
     this.memo.set(ref.key, { kind: 'unknown' }); // a cycle through bases stays unknown
-    const answer = this.compute(ref);
-    this.memo.set(ref.key, answer);
+    const cuts = this.cuts;
+    this.depth++;
+    let answer: MetaclassAnswer;
+    try {
+      answer = this.compute(ref);
+    } finally {
+      this.depth--;
+    }
+    // Cut short, the answer depends on where the walk started: do not keep it.
+    if (this.cuts === cuts) this.memo.set(ref.key, answer);
+    else this.memo.delete(ref.key);
     return answer;
   }
 

@@ -30,23 +30,20 @@ export const MUTABLE_VALUE_NODE_TYPES = [...Object.keys(LITERALS), 'call'] as co
 const FACTORY_NAMES = new Set(Object.values(FACTORIES));
 
 /**
- * Whether a callee could name one of the factories, judged from text alone: an attribute must end in a factory's
- * name (attributes cannot be renamed), an identifier must be one or be imported under an alias (`as dd`). Calls like
- * `object()` then never pay for building the name resolver.
+ * Whether a callee could name one of the factories, judged from its spelling: an attribute must end in a factory's
+ * name (attributes cannot be renamed); any identifier may be an alias (`from collections import deque as dd`), which
+ * only resolution tells.
  */
-function mayBeFactory(fn: SyntaxNode, text: string): boolean {
-  const last = fn.type === 'attribute' ? fn.childForFieldName('attribute')?.text : fn.text;
-  if (last === undefined) return false;
-  if (FACTORY_NAMES.has(last)) return true;
-  return fn.type === 'identifier' && new RegExp(`\\bas\\s+${last}\\b`).test(text);
+function mayBeFactory(fn: SyntaxNode): boolean {
+  return fn.type === 'identifier' || FACTORY_NAMES.has(fn.childForFieldName('attribute')?.text ?? '');
 }
 
 /** The type name (`list`, `defaultdict`, …) of the new mutable object `expr` creates, or undefined. */
-export function mutableKind(expr: SyntaxNode, names: () => NameResolver, text: string): string | undefined {
+export function mutableKind(expr: SyntaxNode, names: () => NameResolver): string | undefined {
   if (Object.hasOwn(LITERALS, expr.type)) return LITERALS[expr.type];
   if (expr.type !== 'call') return undefined;
   const fn = expr.childForFieldName('function');
-  if (!fn || (fn.type !== 'identifier' && fn.type !== 'attribute') || !mayBeFactory(fn, text)) return undefined;
+  if (!fn || (fn.type !== 'identifier' && fn.type !== 'attribute') || !mayBeFactory(fn)) return undefined;
   const qualified = names().qualifiedName(fn);
   return qualified !== undefined && Object.hasOwn(FACTORIES, qualified) ? FACTORIES[qualified] : undefined;
 }

@@ -2,6 +2,7 @@
 // statements of one scope, and telling whether a `finally` clause already guarantees it. Searches stay local to the
 // statements handed in; nested def / class / lambda bodies are other scopes and are skipped.
 import type { SyntaxNode } from '../../parsing/treeSitter';
+import { record } from './dependencies';
 
 const OTHER_SCOPES = new Set(['function_definition', 'class_definition', 'lambda', 'decorated_definition']);
 
@@ -23,10 +24,11 @@ export function callsIn(node: SyntaxNode): SyntaxNode[] {
   return node.type === 'call' ? [node, ...calls] : calls;
 }
 
-/** The nearest def / lambda around `node`, or the module. */
+/** The nearest def / lambda around `node`, or the module (whose statements callers then search: the whole file). */
 export function scopeOf(node: SyntaxNode): SyntaxNode {
   let p = node.parent;
   while (p && p.type !== 'function_definition' && p.type !== 'lambda' && p.type !== 'module') p = p.parent;
+  if (!p || p.type === 'module') record.wholeFile();
   return p ?? node;
 }
 
@@ -44,6 +46,9 @@ export function guardedByFinally(statement: SyntaxNode, isPartner: (call: Syntax
     const clause = tryStatement?.type === 'try_statement' ? finallyOf(tryStatement) : undefined;
     return !!clause && callsIn(clause).some(isPartner);
   };
+  // Directly in a module or class body, the statements after this one are other top-level statements or members.
+  const container = statement.parent;
+  if (container?.type === 'module' || container?.parent?.type === 'class_definition') record.wholeFile();
   let next = statement.nextNamedSibling;
   while (next?.type === 'comment') next = next.nextNamedSibling;
   if (has(next)) return true;

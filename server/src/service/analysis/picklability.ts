@@ -14,12 +14,16 @@ export interface Unpicklable {
   readonly definition?: SyntaxNode;
 }
 
+/** Wrappers (parentheses, partial(), attribute chains) followed at most this deep; past it we cannot tell. */
+const MAX_DEPTH = 32;
+
 /** Why `expr`, passed as a callable to another process, cannot be pickled; undefined when it can or we cannot tell. */
-export function unpicklableCallable(names: NameResolver, expr: SyntaxNode): Unpicklable | undefined {
+export function unpicklableCallable(names: NameResolver, expr: SyntaxNode, depth = 0): Unpicklable | undefined {
+  if (depth > MAX_DEPTH) return undefined;
   switch (expr.type) {
     case 'parenthesized_expression': {
       const inner = expr.namedChildren.filter((c) => c?.type !== 'comment');
-      return inner.length === 1 && inner[0] ? unpicklableCallable(names, inner[0]) : undefined;
+      return inner.length === 1 && inner[0] ? unpicklableCallable(names, inner[0], depth + 1) : undefined;
     }
     case 'lambda':
       return { kind: 'lambda', node: expr };
@@ -39,7 +43,7 @@ export function unpicklableCallable(names: NameResolver, expr: SyntaxNode): Unpi
       if (!fn) return undefined;
       if (names.qualifiedName(fn) === 'functools.partial') {
         const first = expr.childForFieldName('arguments')?.namedChild(0);
-        return first && !isArgumentSyntax(first) ? unpicklableCallable(names, first) : undefined;
+        return first && !isArgumentSyntax(first) ? unpicklableCallable(names, first, depth + 1) : undefined;
       }
       const local = localClassCalled(names, expr);
       return local ? { kind: 'local-instance', node: expr, definition: local } : undefined;
@@ -47,7 +51,7 @@ export function unpicklableCallable(names: NameResolver, expr: SyntaxNode): Unpi
     case 'attribute': {
       // A bound method pickles its instance; a function reached through the class has the class in its qualname.
       const object = expr.childForFieldName('object');
-      const owner = object ? unpicklableCallable(names, object) : undefined;
+      const owner = object ? unpicklableCallable(names, object, depth + 1) : undefined;
       if (owner?.kind === 'local-instance' || owner?.kind === 'local-class') return { kind: 'local-method', node: expr, definition: owner.definition };
       return undefined;
     }

@@ -3,6 +3,7 @@
 import type { SyntaxNode } from '../../parsing/treeSitter';
 import { forkChoices, isProcessClass, MANAGERS, PROCESS_EXECUTORS, PROCESS_POOLS, START_METHOD_SETTERS } from './concurrency';
 import { isMainGuard, runsOnImport } from './mainGuard';
+import { checkIdentity } from './dependencies';
 import type { NameResolver } from './resolve';
 import { forkContext, isForkContext, keywordArgument } from './workerCalls';
 
@@ -14,30 +15,41 @@ export interface ProcessStart {
   readonly call: SyntaxNode;
 }
 
-/** Per analysis run (keyed by its resolver), statement id → its process starts; the fix asks about neighbours. */
-const cache = new WeakMap<NameResolver, Map<number, readonly ProcessStart[]>>();
+/**
+ * Per analysis run (keyed by its resolver) and per check (so every check records what it reads), statement id → its
+ * process starts; the fix asks about neighbours.
+ */
+const cache = new WeakMap<NameResolver, WeakMap<object, Map<number, readonly ProcessStart[]>>>();
 
 /** The process starts a top-level statement performs on import, in source order. */
 export function processStartsIn(names: NameResolver, statement: SyntaxNode): readonly ProcessStart[] {
-  let perRun = cache.get(names);
-  if (!perRun) cache.set(names, (perRun = new Map()));
+  let perResolver = cache.get(names);
+  if (!perResolver) cache.set(names, (perResolver = new WeakMap()));
+  let perRun = perResolver.get(checkIdentity());
+  if (!perRun) perResolver.set(checkIdentity(), (perRun = new Map()));
   let starts = perRun.get(statement.id);
   if (!starts) perRun.set(statement.id, (starts = compute(names, statement)));
   return starts;
 }
 
-/** Per analysis run, where the program first picks fork on import. */
-const forkCache = new WeakMap<NameResolver, number>();
+/** Per analysis run and check, where the program first picks fork on import. */
+const forkCache = new WeakMap<NameResolver, WeakMap<object, number>>();
+/** Per analysis run, where the text spells set_start_method("fork") (a scan of the whole text, done once). */
+const choiceCache = new WeakMap<NameResolver, number[]>();
 
 /**
  * The offset of the first `set_start_method("fork")` that runs on import (outside defs and main guards), else
  * Infinity. Processes started after it are forked: copies of the parent, which import nothing again.
  */
 export function forkChosenFrom(names: NameResolver, root: SyntaxNode, text: string): number {
-  let from = forkCache.get(names);
+  let perResolver = forkCache.get(names);
+  if (!perResolver) forkCache.set(names, (perResolver = new WeakMap()));
+  let from = perResolver.get(checkIdentity());
   if (from !== undefined) return from;
   from = Infinity;
-  for (const offset of forkChoices(text)) {
+  let choices = choiceCache.get(names);
+  if (!choices) choiceCache.set(names, (choices = forkChoices(text)));
+  for (const offset of choices) {
     const name = root.descendantForIndex(offset);
     const fn = name?.parent?.type === 'attribute' ? name.parent : name;
     const call = fn?.parent;
@@ -47,7 +59,7 @@ export function forkChosenFrom(names: NameResolver, root: SyntaxNode, text: stri
       break;
     }
   }
-  forkCache.set(names, from);
+  perResolver.set(checkIdentity(), from);
   return from;
 }
 

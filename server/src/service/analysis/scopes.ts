@@ -1,6 +1,14 @@
-// Python's scopes for one file, built from a single tree-sitter query (captures are cheap; a JS walk over every node
-// is not). Scope membership is decided with offsets in JS, so no parent chains are followed while building.
-import type { PythonGrammar, Query, SyntaxNode, Tree } from '../../parsing/treeSitter';
+// Python's scopes for one file, built from tree-sitter queries (captures are cheap; a JS walk over every node is not).
+// The file is cut into units (units.ts): each unit's own scopes are built from the query's matches inside it, on
+// first use; what a unit binds in a scope it shares with others (the module, a class whose members are units) is
+// kept as plain offsets (scopeUnits.ts, sharedScopes.ts). So after an edit only the units it touched are queried
+// again (ScopeIndex.derive), and a file's index costs one query over the whole tree only when it is first built.
+import type { PythonGrammar, Query, QueryMatch, SyntaxNode, Tree } from '../../parsing/treeSitter';
+import type { EditSpan } from './changes';
+import { MODULE_OWNER } from './dependencies';
+import { processUnit, spanRange, type Segment, type Span, type UnitExports } from './scopeUnits';
+import { ExportTable, ownerKey, sharedScope } from './sharedScopes';
+import { classOf, deriveUnits, nodeAt, queryRange, UnitTree, type Unit } from './units';
 
 export type ScopeKind = 'module' | 'function' | 'lambda' | 'class' | 'comprehension';
 
@@ -65,67 +73,95 @@ function scopeQuery(grammar: PythonGrammar): Query {
   return query;
 }
 
-function newScope(kind: ScopeKind, node: SyntaxNode, start: number, parent?: Scope): Scope {
-  return { kind, node, start, end: node.endIndex, parent, bindings: new Map(), globals: new Set(), nonlocals: new Set(), hasStarImport: false };
+/** A name whose bindings in a shared scope an edit changed: `metadata` when their kinds or import names changed too. */
+export interface ChangedName {
+  readonly owner: string;
+  readonly name: string;
+  readonly metadata: boolean;
 }
 
-/** All scopes of a file, sorted by start, with the module scope first. */
+/** What ScopeIndex.derive tells the caller besides the new index. */
+export interface ScopeDerivation {
+  readonly index: ScopeIndex;
+  readonly changed: readonly ChangedName[];
+  /** Units gone and units new, and the kept units around the edit (see deriveUnits). */
+  readonly units: { readonly removed: readonly Unit[]; readonly added: readonly Unit[]; readonly containers: readonly Unit[]; readonly neighbours: readonly Unit[] };
+}
+
+/** All scopes of one version of a file. */
 export class ScopeIndex {
   readonly module: Scope;
-  private readonly scopes: Scope[] = [];
-  /** The innermost scope whose region contains each scope (differs from `parent` for scopes in a def's header). */
-  private readonly container = new Map<Scope, Scope>();
+  readonly units: UnitTree;
+  readonly table: ExportTable;
+  private readonly root: SyntaxNode;
+  private readonly classes = new Map<Unit, Scope>();
+  private readonly owners = new WeakMap<Scope, Unit>();
+  private readonly segments = new Map<Unit, Segment>();
+  private readonly nodes = new Map<Unit, SyntaxNode>();
 
-  constructor(tree: Tree, grammar: PythonGrammar) {
-    this.module = newScope('module', tree.rootNode, 0);
-    const matches = scopeQuery(grammar).matches(tree.rootNode);
-    const pending: Array<{ name: string; node: SyntaxNode }> = [];
-    const declarations: Array<{ name: string; node: SyntaxNode }> = [];
-    for (const match of matches) {
-      const [first] = match.captures;
-      if (first.name.startsWith('scope.')) {
-        const start = match.captures.find((c) => c.name === 'scope.start')?.node.startIndex ?? first.node.startIndex;
-        const main = match.captures.find((c) => c.name !== 'scope.start') ?? first;
-        this.scopes.push(newScope(main.name.slice(6) as ScopeKind, main.node, start));
-      } else {
-        (first.name.startsWith('decl.') ? declarations : pending).push(...match.captures);
-      }
+  /** A fresh index of `tree`: its units, and every unit's scopes from one query over the whole tree. */
+  constructor(tree: Tree, grammar: PythonGrammar, reuse?: { readonly units: UnitTree; readonly table: ExportTable });
+  constructor(tree: Tree, private readonly grammar: PythonGrammar, reuse?: { readonly units: UnitTree; readonly table: ExportTable }) {
+    this.root = tree.rootNode;
+    if (reuse) {
+      this.units = reuse.units;
+      this.table = reuse.table;
+      this.module = this.makeModule();
+      return;
     }
-    this.scopes.sort((a, b) => a.start - b.start || b.end - a.end);
-    this.linkParents();
-    // `global`/`nonlocal` first: they decide which scope the bindings below belong to.
-    for (const capture of [...declarations, ...pending]) this.addBindingSite(capture.name, capture.node);
+    const matches = scopeQuery(grammar).matches(this.root);
+    const atomic = new Set<number>();
+    for (;;) {
+      this.units = UnitTree.build(this.root, atomic);
+      this.table = new ExportTable();
+      this.module = this.makeModule();
+      this.classes.clear();
+      this.segments.clear();
+      this.nodes.clear();
+      const perUnit = distribute(matches, this.units);
+      let again = false;
+      for (const unit of this.units.all()) {
+        for (const start of this.process(unit, perUnit.get(unit) ?? []).classLevelDeclarations) {
+          again ||= !atomic.has(start);
+          atomic.add(start);
+        }
+      }
+      // A class body that declares class-level globals stays one unit (rare): build again with it whole.
+      if (!again) return;
+    }
   }
 
-  private linkParents(): void {
-    const stack: Scope[] = [this.module];
-    for (const scope of this.scopes) {
-      while (stack.length > 1 && stack[stack.length - 1].end <= scope.start) stack.pop();
-      let parent = stack[stack.length - 1];
-      this.container.set(scope, parent);
-      // A lambda or comprehension in a default or annotation is evaluated where the def is, not inside it.
-      while ((parent.kind === 'function' || parent.kind === 'lambda') && scope.start < bodyStart(parent) && parent.parent) parent = parent.parent;
-      (scope as { parent: Scope }).parent = parent;
-      stack.push(scope);
+  /**
+   * The index of the tree after an edit, reusing `previous` (whose units and exports it takes over: `previous` is
+   * unusable afterwards). Undefined when a fresh index is needed: units that do not line up, a star import that
+   * appeared or went, a class that now declares class-level globals.
+   */
+  static derive(tree: Tree, grammar: PythonGrammar, previous: ScopeIndex, span: EditSpan): ScopeDerivation | undefined {
+    const starBefore = previous.table.hasStarImport;
+    const derived = deriveUnits(previous.units, tree.rootNode, span);
+    if (!derived) return undefined;
+    const table = previous.table;
+    const before = derived.removed.map((unit) => ({ unit, exported: table.get(unit) }));
+    for (const unit of derived.removed) table.delete(unit);
+    const index = new ScopeIndex(tree, grammar, { units: derived.tree, table });
+    const after: Array<{ unit: Unit; exported: UnitExports }> = [];
+    // Many new units (a class cut in two by an edit) are queried in one pass over their span.
+    const batch = derived.added.length >= BATCH ? index.matchesIn(derived.added) : undefined;
+    for (const unit of derived.added) {
+      const exported = index.process(unit, batch ? batch.get(unit) ?? [] : index.matchesOf(unit));
+      if (exported.classLevelDeclarations.length > 0) return undefined;
+      after.push({ unit, exported });
     }
+    if (table.hasStarImport !== starBefore) return undefined;
+    return { index, changed: changedNames(before, after), units: derived };
   }
 
   /** The innermost scope whose own region contains `offset`. */
   scopeAt(offset: number): Scope {
-    let lo = 0;
-    let hi = this.scopes.length - 1;
-    let best = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.scopes[mid].start <= offset) {
-        best = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    for (let s: Scope | undefined = best >= 0 ? this.scopes[best] : undefined; s; s = this.container.get(s)) {
-      if (s.start <= offset && offset < s.end) return s;
-    }
-    return this.module;
+    const unit = this.units.unitAt(offset);
+    if (!unit) return this.module;
+    if (unit.container && offset >= unit.container.bodyStart) return this.classScope(unit);
+    return this.segment(unit).innermost(offset) ?? this.enclosing(unit);
   }
 
   /** The scope a use at `node` is looked up from: defaults, decorators and annotations belong to the outer scope. */
@@ -143,98 +179,140 @@ export class ScopeIndex {
     return scope;
   }
 
-  private bind(declaredIn: Scope, binding: Binding): void {
-    const scope = this.owner(declaredIn, binding.name);
-    const list = scope.bindings.get(binding.name);
-    if (list) list.push(binding);
-    else scope.bindings.set(binding.name, [binding]);
+  /** The node of a unit in this tree. */
+  nodeOf(unit: Unit): SyntaxNode {
+    let node = this.nodes.get(unit);
+    if (!node) this.nodes.set(unit, (node = this.units.nodeOf(this.root, unit)));
+    return node;
   }
 
-  /** Where a name bound in `scope` lives: the module for `global`, the nearest enclosing function for `nonlocal`. */
-  private owner(scope: Scope, name: string): Scope {
-    if (scope.globals.has(name)) return this.module;
-    if (!scope.nonlocals.has(name)) return scope;
-    for (let s = scope.parent; s; s = s.parent) if (s.kind === 'function' || s.kind === 'lambda') return s;
+  /** The names a unit binds in shared scopes, by owner key (for the rule engine's bookkeeping). */
+  exportedNames(unit: Unit): ReadonlyArray<{ readonly owner: string; readonly name: string }> {
+    return (this.table.get(unit)?.exports ?? []).map((e) => ({ owner: ownerKey(e.owner), name: e.name }));
+  }
+
+  private makeModule(): Scope {
+    const root = this.root;
+    return sharedScope(undefined, { kind: 'module', node: () => root, start: 0, end: root.endIndex, parent: undefined, table: this.table, find: (unit, span) => this.find(unit, span) });
+  }
+
+  private classScope(unit: Unit): Scope {
+    let scope = this.classes.get(unit);
+    if (!scope) {
+      const parts = { kind: 'class' as const, node: () => classOf(this.nodeOf(unit))!, start: unit.container!.bodyStart, end: unit.end, parent: this.enclosing(unit), table: this.table, find: (u: Unit, span: Span) => this.find(u, span) };
+      this.classes.set(unit, (scope = sharedScope(unit, parts)));
+      this.owners.set(scope, unit);
+    }
     return scope;
   }
 
-  private addBindingSite(capture: string, node: SyntaxNode): void {
-    const scope = this.scopeAt(node.startIndex);
-    switch (capture) {
-      case 'bind.def':
-      case 'bind.class': {
-        const definition = node.parent!;
-        const outer = this.scopeAt(definition.startIndex);
-        this.bind(outer, { kind: capture === 'bind.def' ? 'def' : 'class', name: node.text, node: definition });
-        return;
-      }
-      case 'bind.import':
-        return this.addImport(scope, node);
-      case 'bind.target':
-        return this.addTarget(scope, node, node.parent?.type === 'assignment' ? assignedValue(node.parent) : undefined);
-      case 'bind.as': {
-        const asPattern = node.parent!;
-        const value = asPattern.parent?.type === 'with_item' ? asPattern.namedChild(0) ?? undefined : undefined;
-        const target = node.namedChild(0);
-        if (target) this.addTarget(scope, target, value, 'with');
-        return;
-      }
-      case 'bind.walrus': {
-        let s = scope;
-        while (s.kind === 'comprehension' && s.parent) s = s.parent;
-        return this.bind(s, { kind: 'other', name: node.text, node });
-      }
-      case 'bind.param':
-        return this.bind(scope, { kind: 'param', name: node.text, node });
-      case 'bind.other':
-        return this.bind(scope, { kind: 'other', name: node.text, node });
-      case 'decl.global':
-        scope.globals.add(node.text);
-        return;
-      case 'decl.nonlocal':
-        scope.nonlocals.add(node.text);
-        return;
-    }
+  private enclosing(unit: Unit): Scope {
+    return unit.parent ? this.classScope(unit.parent) : this.module;
   }
 
-  private addTarget(scope: Scope, target: SyntaxNode, value: SyntaxNode | undefined, kind: 'assign' | 'with' = 'assign'): void {
-    if (target.type === 'identifier') {
-      this.bind(scope, value ? { kind, name: target.text, node: target, value } : { kind: 'other', name: target.text, node: target });
-      return;
-    }
-    if (!['pattern_list', 'tuple_pattern', 'list_pattern', 'list_splat_pattern', 'tuple', 'list', 'parenthesized_expression', 'expression_list'].includes(target.type)) return;
-    for (const child of target.namedChildren) if (child) this.addTarget(scope, child, undefined);
+  private find(unit: Unit, span: Span): SyntaxNode {
+    const [start, end] = spanRange(unit, span);
+    return nodeAt(this.nodeOf(unit), start, end, span.type);
   }
 
-  private addImport(scope: Scope, statement: SyntaxNode): void {
-    if (statement.type === 'future_import_statement') return;
-    const fromModule = statement.type === 'import_from_statement' ? statement.childForFieldName('module_name')?.text : undefined;
-    if (statement.type === 'import_from_statement' && statement.namedChildren.some((c) => c?.type === 'wildcard_import')) {
-      scope.hasStarImport = true;
-      return;
+  private segment(unit: Unit): Segment {
+    let segment = this.segments.get(unit);
+    if (!segment) {
+      this.process(unit, this.matchesOf(unit));
+      segment = this.segments.get(unit)!;
     }
-    for (const name of statement.childrenForFieldName('name')) {
-      if (!name) continue;
-      const dotted = name.type === 'aliased_import' ? name.childForFieldName('name')! : name;
-      const alias = name.type === 'aliased_import' ? name.childForFieldName('alias')?.text : undefined;
-      if (fromModule !== undefined) {
-        // `from . import y` is `.y`, `from .pkg import y` is `.pkg.y`.
-        const qualifiedName = fromModule.endsWith('.') ? `${fromModule}${dotted.text}` : `${fromModule}.${dotted.text}`;
-        this.bind(scope, { kind: 'import', name: alias ?? dotted.text, node: name, qualifiedName });
-      } else if (alias) {
-        this.bind(scope, { kind: 'import', name: alias, node: name, qualifiedName: dotted.text });
-      } else {
-        const head = dotted.text.split('.')[0];
-        this.bind(scope, { kind: 'import', name: head, node: name, qualifiedName: head });
-      }
-    }
+    return segment;
+  }
+
+  /** Builds a unit's segment from its matches and records its exports (the same whichever way they were found). */
+  private process(unit: Unit, matches: readonly QueryMatch[]): UnitExports {
+    const context = { unit, outer: this.enclosing(unit), module: this.module, ownerOf: (shared: Scope) => this.ownerOf(shared) };
+    const { segment, exported } = processUnit(context, matches);
+    this.segments.set(unit, segment);
+    if (!this.table.get(unit)) this.table.set(unit, exported);
+    return exported;
+  }
+
+  private ownerOf(shared: Scope): Unit | undefined {
+    return this.owners.get(shared);
+  }
+
+  /** The scope query's matches of each of `units` (sorted, adjacent), from one query over their span. */
+  private matchesIn(units: readonly Unit[]): Map<Unit, QueryMatch[]> {
+    const wanted = new Set(units);
+    const start = Math.min(...units.map((u) => u.start));
+    const end = Math.max(...units.map((u) => u.end));
+    return distribute(scopeQuery(this.grammar).matches(this.root, queryRange(start, end)), this.units, wanted);
+  }
+
+  /** The scope query's matches rooted in a unit: the whole statement, or a container's header only. */
+  private matchesOf(unit: Unit): QueryMatch[] {
+    const query = scopeQuery(this.grammar);
+    const node = this.nodeOf(unit);
+    if (!unit.container) return query.matches(node);
+    return headerParts(node).flatMap(({ node: part, depth }) => query.matches(part, depth === undefined ? undefined : { maxStartDepth: depth }));
   }
 }
 
-/** Where a def's or lambda's body starts; its parameters and annotations come before. */
-function bodyStart(scope: Scope): number {
-  return scope.node.childForFieldName('body')?.startIndex ?? scope.end;
+/** From this many new units on, derive queries them in one pass. */
+const BATCH = 8;
+
+/** Scope-query matches by the unit of their first capture (the unit they are rooted in), for `only` those units. */
+function distribute(matches: readonly QueryMatch[], units: UnitTree, only?: ReadonlySet<Unit>): Map<Unit, QueryMatch[]> {
+  const perUnit = new Map<Unit, QueryMatch[]>();
+  for (const match of matches) {
+    const unit = units.unitAt(Math.min(...match.captures.map((c) => c.node.startIndex)));
+    if (!unit || (only && !only.has(unit))) continue;
+    const list = perUnit.get(unit);
+    if (list) list.push(match);
+    else perUnit.set(unit, [match]);
+  }
+  return perUnit;
 }
+
+/**
+ * The parts of a container's own (header) part to query: the class statement itself and a decorating wrapper with
+ * patterns rooted right there (and its body block, when asked), and the decorators, name, type parameters and bases
+ * in full.
+ */
+export function headerParts(statement: SyntaxNode, withBody = false): Array<{ readonly node: SyntaxNode; readonly depth?: number }> {
+  const cls = classOf(statement)!;
+  const parts: Array<{ node: SyntaxNode; depth?: number }> = [{ node: cls, depth: 0 }];
+  if (statement.id !== cls.id) {
+    parts.unshift({ node: statement, depth: 0 });
+    for (const child of statement.namedChildren) if (child && child.id !== cls.id) parts.push({ node: child });
+  }
+  const body = cls.childForFieldName('body');
+  for (const child of cls.namedChildren) if (child && child.id !== body?.id) parts.push({ node: child });
+  // Patterns rooted at the body block itself (its statements are units of their own).
+  if (withBody && body) parts.push({ node: body, depth: 0 });
+  return parts;
+}
+
+/** Per shared scope and name, whether an edit changed the bindings' kinds or import names (or only their code). */
+function changedNames(before: ReadonlyArray<{ unit: Unit; exported?: UnitExports }>, after: ReadonlyArray<{ unit: Unit; exported: UnitExports }>): ChangedName[] {
+  const signatures = (entries: ReadonlyArray<{ unit: Unit; exported?: UnitExports }>) => {
+    const map = new Map<string, Array<[number, string]>>();
+    for (const { unit, exported } of entries) {
+      for (const e of exported?.exports ?? []) {
+        const key = `${ownerKey(e.owner)}\u0000${e.name}`;
+        const list = map.get(key) ?? [];
+        list.push([unit.start + e.node.start, `${e.kind}:${e.qualifiedName ?? ''}`]);
+        map.set(key, list);
+      }
+    }
+    return map;
+  };
+  const old = signatures(before);
+  const fresh = signatures(after);
+  const text = (list: Array<[number, string]> | undefined) => (list ?? []).sort((a, b) => a[0] - b[0]).map((s) => s[1]).join(',');
+  return [...new Set([...old.keys(), ...fresh.keys()])].map((key) => {
+    const [owner, name] = key.split('\u0000');
+    return { owner, name, metadata: text(old.get(key)) !== text(fresh.get(key)) };
+  });
+}
+
+export { MODULE_OWNER };
 
 /** Whether `node` lies in the iterable of the first `for` clause of `comprehension`. */
 function inFirstIterable(comprehension: SyntaxNode, node: SyntaxNode): boolean {
@@ -247,11 +325,4 @@ function fieldOf(node: SyntaxNode): string | null {
   if (!parent) return null;
   for (let i = 0; i < parent.childCount; i++) if (parent.child(i)?.id === node.id) return parent.fieldNameForChild(i);
   return null;
-}
-
-/** The value finally bound by `a = b = value` (tree-sitter nests chained assignments to the right). */
-function assignedValue(assignment: SyntaxNode): SyntaxNode | undefined {
-  let right = assignment.childForFieldName('right');
-  while (right?.type === 'assignment') right = right.childForFieldName('right');
-  return right ?? undefined;
 }

@@ -15,8 +15,40 @@ export interface AnalysedBlock extends SymbolBlock {
 
 const FUNCTION_NODES = new Set(['function_definition', 'lambda', 'list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
 
-/** analyze_block: classifies the block's names given the names bound in enclosing functions; returns its free names. */
-function analyse(block: SymbolBlock, bound: Set<string> | undefined): Set<string> {
+interface Frame {
+  readonly block: SymbolBlock;
+  readonly own: Set<string> | undefined;
+  readonly local: Set<string>;
+  readonly free: Set<string>;
+  readonly scopes: Map<string, SymbolScope>;
+  readonly childBound: Set<string>;
+  readonly childFree: Set<string>;
+  next: number;
+}
+
+/**
+ * analyze_block: classifies each block's names given the names bound in enclosing functions; returns the top block's
+ * free names. CPython recurses; this keeps its own stack, because lambdas and comprehensions nest without limit.
+ */
+function analyse(top: SymbolBlock, bound: Set<string> | undefined): Set<string> {
+  const stack: Frame[] = [enter(top, bound)];
+  let returned: Set<string> | undefined;
+  for (;;) {
+    const frame = stack[stack.length - 1];
+    if (returned) for (const name of returned) frame.childFree.add(name);
+    returned = undefined;
+    if (frame.next < frame.block.children.length) {
+      stack.push(enter(frame.block.children[frame.next++], frame.childBound));
+      continue;
+    }
+    stack.pop();
+    returned = leave(frame);
+    if (stack.length === 0) return returned;
+  }
+}
+
+/** The part of analyze_block before the children: this block's own names. */
+function enter(block: SymbolBlock, bound: Set<string> | undefined): Frame {
   const scopes = new Map<string, SymbolScope>();
   (block as { scopes?: Map<string, SymbolScope> }).scopes = scopes;
   const own = bound ? new Set(bound) : undefined;
@@ -41,8 +73,11 @@ function analyse(block: SymbolBlock, bound: Set<string> | undefined): Set<string
   const childBound = new Set(block.kind === 'class' ? (bound ?? []) : (own ?? []));
   if (block.kind === 'class') childBound.add('__class__');
   else if (block.kind === 'function') for (const name of local) childBound.add(name);
-  const childFree = new Set<string>();
-  for (const child of block.children) for (const name of analyse(child, childBound)) childFree.add(name);
+  return { block, own, local, free, scopes, childBound, childFree: new Set(), next: 0 };
+}
+
+/** The part after the children: cells, and free names passing through; returns the block's free names. */
+function leave({ block, own, local, free, scopes, childFree }: Frame): Set<string> {
   if (block.kind === 'function') {
     // analyze_cells: a local that a nested block reads is a cell.
     for (const name of local) if (childFree.delete(name)) scopes.set(name, 'cell');
@@ -105,13 +140,13 @@ export function functionSymbols(fn: SyntaxNode): AnalysedBlock | undefined {
   return findBlock(top, fn) as AnalysedBlock | undefined;
 }
 
-function findBlock(block: SymbolBlock, node: SyntaxNode): SymbolBlock | undefined {
-  if (block.parent && block.node.id === node.id) return block;
-  for (const child of block.children) {
-    if (child.node.startIndex <= node.startIndex && node.endIndex <= child.node.endIndex) {
-      const found = findBlock(child, node);
-      if (found) return found;
-    }
+function findBlock(top: SymbolBlock, node: SyntaxNode): SymbolBlock | undefined {
+  const pending = [top];
+  while (pending.length > 0) {
+    const block = pending.pop()!;
+    if (block.parent && block.node.id === node.id) return block;
+    const around = block.children.filter((child) => child.node.startIndex <= node.startIndex && node.endIndex <= child.node.endIndex);
+    for (let i = around.length - 1; i >= 0; i--) pending.push(around[i]);
   }
   return undefined;
 }
@@ -119,11 +154,12 @@ function findBlock(block: SymbolBlock, node: SyntaxNode): SymbolBlock | undefine
 /** Every function-like block (defs, lambdas, comprehensions) under `block`, depth first. */
 export function functionBlocks(block: AnalysedBlock): AnalysedBlock[] {
   const result: AnalysedBlock[] = [];
-  const visit = (b: SymbolBlock): void => {
+  const pending: SymbolBlock[] = [block];
+  while (pending.length > 0) {
+    const b = pending.pop()!;
     if (b.kind === 'function' && b.parent) result.push(b as AnalysedBlock);
-    for (const child of b.children) visit(child);
-  };
-  visit(block);
+    for (let i = b.children.length - 1; i >= 0; i--) pending.push(b.children[i]);
+  }
   return result;
 }
 

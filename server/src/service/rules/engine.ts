@@ -1,119 +1,76 @@
 // Runs the enabled rules over a file with as few tree-sitter query passes as possible (matching runs inside WASM; a
-// JS walk over every node costs more), then dispatches each match to its rule. Every rule that applies to the file
-// (enabled, and its text prefilter passed) contributes its patterns to ONE combined query, compiled per set of rules
-// and cached; only rules limited by start depth get a pass of their own. bench/README.md has the measurements.
-import type { PythonGrammar, Query } from '../../parsing/treeSitter';
-import { namesOf } from '../analysis/namesCache';
+// JS walk over every node costs more), then dispatches each match to its rule. Every 'statement' rule that applies to
+// the file (enabled, prefilter passed) contributes its patterns to ONE combined query; 'module' rules run with their
+// own. bench/README.md has the measurements.
+//
+// After an edit, `analyze` reuses the previous version's analysis: the file is cut into units (analysis/units.ts),
+// each match belongs to one unit, and only the units the edit touched, their neighbours, and the units whose checks
+// read something the edit changed (recorded while they ran, analysis/dependencies.ts) are matched and checked again.
+// The contract that makes this exact is RuleScope in rule.ts; the property test in test/unit proves it on random
+// edits. Anything unusual (a change in the file's head, a star import, units that do not line up) starts afresh.
+import type { PythonGrammar, QueryMatch } from '../../parsing/treeSitter';
+import { spanSince, type EditSpan } from '../analysis/changes';
+import { namesOf, useIndex } from '../analysis/namesCache';
+import { ScopeIndex, type ScopeDerivation } from '../analysis/scopes';
+import { TextFacts } from '../analysis/textFacts';
+import { queryRange, type Unit } from '../analysis/units';
 import { isRuleEnabled, type Settings } from '../config';
-import { noqaOnLine, suppresses } from '../noqa';
-import type { CancellationToken, SeverityName, SourceFile } from '../types';
-import type { Finding, Rule, RuleContext, RuleFix } from './rule';
+import type { CancellationToken, SourceFile } from '../types';
+import { AnalysisState, emptyResult } from './engineState';
+import { deriveProbes, probesOf } from './probes';
+import { QueryPlans, type QueryGroup } from './queryPlans';
+import type { Rule, RuleContext } from './rule';
+import { runChecks, unitMatches, unitOf, type CheckRun, type Found, type RuleDiagnostic, type RuleErrorReporter } from './unitChecks';
 
-export interface RuleDiagnostic {
-  readonly rule: Rule;
-  readonly startIndex: number;
-  readonly endIndex: number;
-  readonly message: string;
-  readonly severity: SeverityName;
-  readonly fix?: RuleFix;
+export type { RuleDiagnostic, RuleErrorReporter } from './unitChecks';
+
+/** The results of one analysis and what the next one may reuse (undefined when nothing can be reused). */
+export interface EngineResult {
+  readonly diagnostics: RuleDiagnostic[];
+  readonly state?: AnalysisState;
+  /** Set when the previous analysis was reused: how many units there are, and how many ran again. */
+  readonly reuse?: { readonly units: number; readonly rerun: number; readonly rulesEverywhere: number };
 }
 
-export type RuleErrorReporter = (rule: Rule, error: unknown) => void;
-
-/** One query pass: its compiled query, which rule owns each pattern, and when to run it. */
-interface QueryGroup {
-  readonly query: Query;
-  /** ruleOfPattern[i] is the rule whose query holds pattern i of `query`. */
-  readonly ruleOfPattern: readonly Rule[];
-  readonly appliesTo?: (text: string) => boolean;
-  readonly maxStartDepth?: number;
-}
-
-/** How many combined queries (one per set of applicable rules) stay compiled; each costs tens of ms to build. */
-const COMBINED_CACHE_SIZE = 24;
+export type { AnalysisState };
 
 export class RuleEngine {
-  /** Rules whose patterns may share a pass, with their own pattern counts (to map pattern indexes back). */
-  private readonly shareable: ReadonlyArray<{ readonly rule: Rule; readonly patterns: number }>;
-  /** Rules limited by start depth need a pass of their own (a query option applies to all its patterns). */
-  private readonly solo: QueryGroup[] = [];
-  /** Combined queries by the set of rules they hold, least recently used first. */
-  private readonly combined = new Map<string, QueryGroup>();
+  private readonly plans: QueryPlans;
 
   constructor(private readonly grammar: PythonGrammar, readonly rules: readonly Rule[], private readonly onError: RuleErrorReporter) {
-    const counted: Array<{ rule: Rule; patterns: number }> = [];
-    for (const rule of rules) {
-      const own = grammar.query(rule.query);
-      if (rule.maxStartDepth !== undefined) {
-        this.solo.push({ query: own, ruleOfPattern: Array<Rule>(own.patternCount()).fill(rule), appliesTo: rule.appliesTo, maxStartDepth: rule.maxStartDepth });
-      } else {
-        counted.push({ rule, patterns: own.patternCount() });
-        own.delete();
-      }
-    }
-    this.shareable = counted;
+    this.plans = new QueryPlans(grammar, rules);
   }
 
-  /**
-   * One query holding the patterns of exactly the rules that apply to this file (enabled, prefilter passed), so the
-   * tree is traversed once and no pass is spent on patterns that cannot fire here.
-   */
-  private combinedFor(rules: ReadonlyArray<{ readonly rule: Rule; readonly patterns: number }>): QueryGroup {
-    const key = rules.map((r) => r.rule.code).join(',');
-    let group = this.combined.get(key);
-    if (group) {
-      this.combined.delete(key);
-    } else {
-      group = { query: this.grammar.query(rules.map((r) => r.rule.query).join('\n')), ruleOfPattern: rules.flatMap((r) => Array<Rule>(r.patterns).fill(r.rule)) };
-      if (this.combined.size >= COMBINED_CACHE_SIZE) {
-        const [oldest, evicted] = this.combined.entries().next().value as [string, QueryGroup];
-        evicted.query.delete();
-        this.combined.delete(oldest);
-      }
-    }
-    this.combined.set(key, group);
-    return group;
-  }
-
+  /** A full analysis of the file (nothing kept). */
   run(file: SourceFile, settings: Settings, token: CancellationToken): RuleDiagnostic[] {
-    const enabled = new Set(this.rules.filter((r) => isRuleEnabled(settings, r.code)));
-    if (enabled.size === 0) return [];
-    const context = this.context(file, settings);
-    const found = new Map<string, RuleDiagnostic>();
-    const applicable = this.shareable.filter(({ rule }) => enabled.has(rule) && (!rule.appliesTo || rule.appliesTo(context.text)));
-    const groups = [...(applicable.length > 0 ? [this.combinedFor(applicable)] : []), ...this.solo];
-    for (const group of groups) {
-      if (!group.ruleOfPattern.some((rule) => enabled.has(rule)) || (group.appliesTo && !group.appliesTo(context.text))) continue;
-      if (!this.runGroup(group, context, enabled, token, found)) return [];
-    }
-    return [...found.values()].filter((d) => !this.suppressed(context.text, file, d)).sort((a, b) => a.startIndex - b.startIndex);
+    return this.analyze(file, settings, token).diagnostics;
   }
 
-  /** One query pass; findings are keyed by rule and range, so one reported by several matches counts once. */
-  private runGroup(group: QueryGroup, context: RuleContext, enabled: ReadonlySet<Rule>, token: CancellationToken, found: Map<string, RuleDiagnostic>): boolean {
-    const options = group.maxStartDepth === undefined ? undefined : { maxStartDepth: group.maxStartDepth };
-    for (const match of group.query.matches(context.file.tree.rootNode, options)) {
-      if (token.isCancellationRequested) return false;
-      const rule = group.ruleOfPattern[match.patternIndex];
-      if (!enabled.has(rule)) continue;
-      let findings: Finding | readonly Finding[] | undefined;
-      try {
-        findings = rule.check(match, context);
-      } catch (error) {
-        this.onError(rule, error);
-        continue;
-      }
-      for (const finding of findings === undefined ? [] : Array.isArray(findings) ? findings : [findings as Finding]) {
-        const key = `${rule.code}:${finding.at.startIndex}:${finding.at.endIndex}`;
-        if (!found.has(key)) found.set(key, this.toDiagnostic(rule, finding, context.settings));
-      }
+  /** Analyses the file, reusing `previous` (the state of an earlier version, consumed by this call) where it can. */
+  analyze(file: SourceFile, settings: Settings, token: CancellationToken, previous?: AnalysisState): EngineResult {
+    if (previous) {
+      const incremental = this.incremental(previous, file, settings, token);
+      if (incremental) return incremental;
     }
-    return true;
+    return this.full(file, settings, token);
   }
 
-  private context(file: SourceFile, settings: Settings): RuleContext {
+  dispose(): void {
+    this.plans.dispose();
+  }
+
+  private enabledRules(settings: Settings): Set<Rule> {
+    return new Set(this.rules.filter((r) => isRuleEnabled(settings, r.code)));
+  }
+
+  /** The enabled statement rules whose prefilter passes, in engine order. */
+  private applicable(enabled: ReadonlySet<Rule>, facts: TextFacts): Set<Rule> {
+    return new Set(this.rules.filter((r) => enabled.has(r) && r.scope === 'statement' && (!r.appliesTo || r.appliesTo(facts))));
+  }
+
+  private checkRun(file: SourceFile, settings: Settings, enabled: ReadonlySet<Rule>, token: CancellationToken): CheckRun {
     const grammar = this.grammar;
-    return {
+    const context: RuleContext = {
       file,
       settings,
       text: file.document.getText(),
@@ -121,25 +78,196 @@ export class RuleEngine {
         return namesOf(file.tree, grammar);
       },
     };
+    return { context, enabled, settings, onError: this.onError, token };
   }
 
-  private toDiagnostic(rule: Rule, finding: Finding, settings: Settings): RuleDiagnostic {
-    const configured = settings.severity[rule.code];
-    const severity = configured && configured !== 'off' ? configured : finding.severity ?? rule.defaultSeverity;
-    return { rule, startIndex: finding.at.startIndex, endIndex: finding.at.endIndex, message: finding.message, severity, fix: finding.fix };
+  private full(file: SourceFile, settings: Settings, token: CancellationToken): EngineResult {
+    const enabled = this.enabledRules(settings);
+    if (enabled.size === 0) return { diagnostics: [] };
+    const text = file.document.getText();
+    const index = new ScopeIndex(file.tree, this.grammar);
+    useIndex(file.tree, index);
+    const facts = new TextFacts(index.units, text);
+    // Track the text dependencies too, so an edit can tell whether it touched one.
+    for (const rule of enabled) for (const pattern of rule.textDependencies ?? []) facts.has(pattern);
+    const applicable = this.applicable(enabled, facts);
+    const state = new AnalysisState(file.tree, settings, index, facts, probesOf(text, file.tree.rootNode), applicable);
+    const run = this.checkRun(file, settings, enabled, token);
+    if (!this.runWhole(state, [...applicable], run, new Set())) return { diagnostics: [] };
+    if (!this.runModuleRules(state, enabled, run)) return { diagnostics: [] };
+    return { diagnostics: state.diagnostics(file), state };
   }
 
-  /** `# noqa` applies on the first line of the finding, or its last (where Ruff expects it for multi-line strings). */
-  private suppressed(text: string, file: SourceFile, d: RuleDiagnostic): boolean {
-    const codes = [d.rule.code, ...d.rule.equivalentCodes];
-    const root = file.tree.rootNode;
-    if (suppresses(noqaOnLine(text, root, d.startIndex), codes)) return true;
-    const lastLine = Math.max(d.startIndex, d.endIndex - 1);
-    return text.lastIndexOf('\n', lastLine) !== text.lastIndexOf('\n', d.startIndex) && suppresses(noqaOnLine(text, root, lastLine), codes);
+  /**
+   * The queries that run `rules`: one combined query for all but the depth-limited ones, which a query option must
+   * limit on their own.
+   */
+  private groups(rules: readonly Rule[]): Array<{ readonly group: QueryGroup; readonly depth?: number }> {
+    const shared = rules.filter((r) => r.maxStartDepth === undefined);
+    return [
+      ...(shared.length > 0 ? [{ group: this.plans.combinedFor(shared) }] : []),
+      ...rules.filter((r) => r.maxStartDepth !== undefined).map((r) => ({ group: this.plans.ownQuery(r), depth: r.maxStartDepth })),
+    ];
   }
 
-  dispose(): void {
-    for (const group of [...this.solo, ...this.combined.values()]) group.query.delete();
-    this.combined.clear();
+  /** One pass of `rules`' queries over the whole tree; each unit not in `skip` gets their findings (replacing theirs). */
+  private runWhole(state: AnalysisState, rules: readonly Rule[], run: CheckRun, skip: ReadonlySet<Unit>): boolean {
+    if (rules.length === 0) return true;
+    const perUnit = new Map<Unit, Array<[QueryGroup, QueryMatch[]]>>();
+    const unplaced: Array<[QueryGroup, QueryMatch[]]> = [];
+    for (const { group, depth } of this.groups(rules)) {
+      const lists = new Map<Unit, QueryMatch[]>();
+      const orphans: QueryMatch[] = [];
+      for (const match of group.query.matches(run.context.file.tree.rootNode, depth === undefined ? undefined : { maxStartDepth: depth })) {
+        const unit = unitOf(match, group.patterns[match.patternIndex], state.index.units);
+        if (!unit) orphans.push(match);
+        else if (!skip.has(unit)) {
+          const list = lists.get(unit);
+          if (list) list.push(match);
+          else lists.set(unit, [match]);
+        }
+      }
+      for (const [unit, matches] of lists) {
+        const entries = perUnit.get(unit);
+        if (entries) entries.push([group, matches]);
+        else perUnit.set(unit, [[group, matches]]);
+      }
+      if (orphans.length > 0) unplaced.push([group, orphans]);
+    }
+    const only = new Set(rules);
+    for (const unit of state.index.units.all()) {
+      if (skip.has(unit)) continue;
+      const kept = state.results.get(unit);
+      const result = kept ? { found: kept.found.filter((f) => !only.has(f.diagnostic.rule)), deps: new Set(kept.deps), wholeFile: kept.wholeFile } : emptyResult();
+      for (const [group, matches] of perUnit.get(unit) ?? []) if (!runChecks(matches, group.patterns, run, result)) return false;
+      if (kept || result.found.length > 0 || result.deps.size > 0 || result.wholeFile) state.set(unit, result);
+    }
+    // A statement rule's match outside every unit has no unit to be re-run with: this analysis is then not reusable.
+    for (const [group, matches] of unplaced) {
+      const result = emptyResult();
+      if (!runChecks(matches, group.patterns, run, result)) return false;
+      state.unplaced.push(...result.found);
+      state.reusable = false;
+    }
+    return true;
+  }
+
+  private runModuleRules(state: AnalysisState, enabled: ReadonlySet<Rule>, run: CheckRun): boolean {
+    const found: Found[] = [];
+    for (const rule of this.rules) {
+      if (rule.scope !== 'module' || !enabled.has(rule) || (rule.appliesTo && !rule.appliesTo(state.facts))) continue;
+      const group = this.plans.ownQuery(rule);
+      const options = rule.maxStartDepth === undefined ? undefined : { maxStartDepth: rule.maxStartDepth };
+      const result = emptyResult();
+      if (!runChecks(group.query.matches(run.context.file.tree.rootNode, options), group.patterns, run, result)) return false;
+      found.push(...result.found);
+    }
+    state.moduleFound = found;
+    return true;
+  }
+
+  private incremental(previous: AnalysisState, file: SourceFile, settings: Settings, token: CancellationToken): EngineResult | undefined {
+    const span = previous.reusable && previous.settings === settings ? spanSince(file.change, previous.tree) : undefined;
+    if (!span) return undefined;
+    const text = file.document.getText();
+    const probes = deriveProbes(previous.probes, text, file.tree.rootNode, span);
+    if (!probes) return undefined;
+    // From here on `previous` is being turned into the new state; any failure starts afresh.
+    const derived = ScopeIndex.derive(file.tree, this.grammar, previous.index, span);
+    if (!derived) return undefined;
+    useIndex(file.tree, derived.index);
+    const touched = previous.facts.update(derived.index.units, text, derived.units.removed, derived.units.added);
+    const enabled = this.enabledRules(settings);
+    const applicable = this.applicable(enabled, previous.facts);
+    const state = previous;
+    const wasApplicable = state.applicable;
+    state.advance(file.tree, derived.index, probes, applicable);
+    for (const unit of derived.units.removed) state.drop(unit);
+    const rerun = this.affected(state, derived, span, touched);
+    // Rules that apply now and did not before run everywhere.
+    const everywhere = [...applicable].filter((r) => !wasApplicable.has(r));
+    const gone = new Set([...wasApplicable].filter((r) => !applicable.has(r)));
+    for (const [unit, result] of state.results) {
+      if (gone.size > 0) result.found.splice(0, result.found.length, ...result.found.filter((f) => !gone.has(f.diagnostic.rule)));
+      if (!rerun.has(unit) && !state.shift(unit, span)) rerun.add(unit);
+    }
+    const run = this.checkRun(file, settings, enabled, token);
+    if (!this.rerun(state, [...applicable], rerun, derived.units.added, run)) return { diagnostics: [] };
+    if (!this.runWhole(state, everywhere, run, rerun)) return { diagnostics: [] };
+    if (!this.runModuleRules(state, enabled, run)) return { diagnostics: [] };
+    const units = state.index.units;
+    const reuse = {
+      rerun: rerun.size,
+      rulesEverywhere: everywhere.length,
+      // Counted only when asked (tests, benchmarks): a walk over every unit.
+      get units() {
+        return [...units.all()].length;
+      },
+    };
+    return { diagnostics: state.diagnostics(file), state, reuse };
+  }
+
+  /** The kept units an edit may have changed the results of (the edited ones are new units, always run). */
+  private affected(state: AnalysisState, derived: ScopeDerivation, span: EditSpan, touched: ReadonlySet<string>): Set<Unit> {
+    const { added, containers, neighbours } = derived.units;
+    const rerun = new Set<Unit>([...added, ...containers, ...neighbours]);
+    // Checks that scan the whole text for a pattern the edited units held, before or after the edit.
+    const keys: string[] = [...touched].map((key) => `T|${key}`);
+    for (const change of derived.changed) {
+      keys.push(`C|${change.owner}|${change.name}`);
+      if (change.metadata) keys.push(`L|${change.owner}|${change.name}`, `A|${change.owner}`);
+    }
+    // A class around the edit changed as a whole: its binding's node, its scope's node.
+    for (const container of containers) {
+      keys.push(`N|c${container.id}`);
+      for (const { owner, name } of derived.index.exportedNames(container)) keys.push(`C|${owner}|${name}`);
+    }
+    for (const key of keys) for (const unit of state.dependents(key)) rerun.add(unit);
+    for (const unit of state.wholeFile) rerun.add(unit);
+    if (span.rowDelta !== 0) for (const unit of state.digits) rerun.add(unit);
+    return rerun;
+  }
+
+  /**
+   * Runs all applicable statement rules on each unit of `units`, replacing their results. The new units of a large
+   * edit (a class cut in two) are matched in one pass over their span; the others one by one.
+   */
+  private rerun(state: AnalysisState, rules: readonly Rule[], units: ReadonlySet<Unit>, added: readonly Unit[], run: CheckRun): boolean {
+    const groups = this.groups(rules);
+    const batch = added.length >= BATCH ? new Set(added) : new Set<Unit>();
+    const batched = groups.map(({ group, depth }) => (batch.size > 0 ? matchesIn(group, depth, state, run, batch) : new Map<Unit, QueryMatch[]>()));
+    for (const unit of units) {
+      const result = emptyResult();
+      for (const [i, { group, depth }] of groups.entries()) {
+        const matches = batch.has(unit) ? batched[i].get(unit) ?? [] : unitMatches(group, state.index, unit, depth);
+        if (!runChecks(matches, group.patterns, run, result)) return false;
+      }
+      state.set(unit, result);
+    }
+    return true;
   }
 }
+
+/** From this many new units on, they are matched in one pass over their span. */
+const BATCH = 8;
+
+/** The matches of `group` in the span of `units` (adjacent new units), by the unit they belong to. */
+function matchesIn(group: QueryGroup, depth: number | undefined, state: AnalysisState, run: CheckRun, units: ReadonlySet<Unit>): Map<Unit, QueryMatch[]> {
+  let start = Infinity;
+  let end = -Infinity;
+  for (const unit of units) {
+    start = Math.min(start, unit.start);
+    end = Math.max(end, unit.end);
+  }
+  const perUnit = new Map<Unit, QueryMatch[]>();
+  const options = depth === undefined ? queryRange(start, end) : { ...queryRange(start, end), maxStartDepth: depth };
+  for (const match of group.query.matches(run.context.file.tree.rootNode, options)) {
+    const unit = unitOf(match, group.patterns[match.patternIndex], state.index.units);
+    if (!unit || !units.has(unit)) continue;
+    const list = perUnit.get(unit);
+    if (list) list.push(match);
+    else perUnit.set(unit, [match]);
+  }
+  return perUnit;
+}
+

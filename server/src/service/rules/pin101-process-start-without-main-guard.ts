@@ -2,6 +2,7 @@
 // every child re-imports the main module, so that code runs again in the child, which CPython stops with RuntimeError.
 import type { SyntaxNode } from '../../parsing/treeSitter';
 import { mayUseProcesses } from '../analysis/concurrency';
+import { record } from '../analysis/dependencies';
 import { forkChosenFrom, processStartsIn, type ProcessStart, type ProcessStartKind } from '../analysis/processStarts';
 import type { PythonVersion } from '../config';
 import { runAround, wrapInMainGuard } from '../fixes/mainGuardWrap';
@@ -49,6 +50,8 @@ function startsIn(context: RuleContext, statement: SyntaxNode): readonly Process
 
 /** Wraps the run holding `statement`, from its first offending statement to its last statement. */
 function wrapFix(context: RuleContext, statement: SyntaxNode): RuleFix | undefined {
+  // The run reaches into the neighbouring top-level statements, as far as it goes.
+  record.wholeFile();
   const run = runAround(statement);
   const first = run.find((s) => startsIn(context, s).length > 0) ?? statement;
   const edits = wrapInMainGuard(context.text, context.file.tree.rootNode, first, run[run.length - 1]);
@@ -70,11 +73,14 @@ export const processStartWithoutMainGuard: Rule = {
   defaultSeverity: 'warning',
   fixSafety: 'unsafe',
   equivalentCodes: [],
+  scope: 'statement',
+  // forkChosenFrom() scans the whole text for the start method being set.
+  textDependencies: [/set_start_method/],
   appliesTo: mayUseProcesses,
-  // The pattern's root is `module`: the query cursor need not descend to find where matches start.
-  maxStartDepth: 0,
-  // Only statements directly under `module` that can hold module-level calls; defs, classes and imports never match.
-  query: `(module [(expression_statement) (if_statement) (for_statement) (while_statement) (try_statement) (with_statement) (match_statement)] @pin101.statement)`,
+  // Only statements directly under `module` (depth 1: the query cursor need not descend further to find where matches
+  // start) that can hold module-level calls; defs, classes and imports never match.
+  maxStartDepth: 1,
+  query: `[(expression_statement) (if_statement) (for_statement) (while_statement) (try_statement) (with_statement) (match_statement)] @pin101.statement`,
   check(match, context) {
     const statement = capture(match, 'pin101.statement');
     if (!statement || isPackageMain(context.file.uri)) return undefined;

@@ -78,6 +78,9 @@ export const unpicklableWorker: Rule = {
   defaultSeverity: 'error',
   fixSafety: 'safe',
   equivalentCodes: [],
+  scope: 'statement',
+  // choosesFork() and the fix's fresh name scan the whole text.
+  textDependencies: [/set_start_method/, /\bworker/],
   appliesTo: mayUseProcesses,
   query: `
 (call function: (attribute object: (_) @pin102.receiver attribute: (identifier) @pin102.method

@@ -59,7 +59,8 @@ export const poolNotClosed: Rule = {
   defaultSeverity: 'warning',
   fixSafety: 'unsafe',
   equivalentCodes: [],
-  appliesTo: (text) => /Pool/.test(text),
+  scope: 'statement',
+  appliesTo: (file) => file.has(/Pool/),
   query: `(expression_statement (assignment left: (identifier) @name right: (call function: [(identifier) (attribute)] @callee) @call) @assignment) @statement`,
   check(match, context) {
     const statement = capture(match, 'statement');

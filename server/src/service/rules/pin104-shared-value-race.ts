@@ -55,7 +55,10 @@ export const sharedValueRace: Rule = {
   defaultSeverity: 'warning',
   fixSafety: 'safe',
   equivalentCodes: [],
-  appliesTo: (text) => /\bValue\b/.test(text),
+  scope: 'statement',
+  // sharedValueParameter() looks for `target=f` anywhere; a module-level update reads the whole module for `.acquire(`.
+  textDependencies: [/\btarget\b/, /\bacquire\b/],
+  appliesTo: (file) => file.has(/\bValue\b/),
   query: `
 (augmented_assignment left: ${VALUE_ATTRIBUTE} operator: ["+=" "-="]) @update
 (assignment left: ${VALUE_ATTRIBUTE} right: (binary_operator left: (attribute object: (identifier) @read attribute: (identifier) @readattr (#eq? @readattr "value")) operator: ["+" "-"])) @update`,

@@ -16,7 +16,8 @@ export const sharedMemoryNotReleased: Rule = {
   defaultSeverity: 'warning',
   fixSafety: 'safe',
   equivalentCodes: [],
-  appliesTo: (text) => /\bSharedMemory\b/.test(text),
+  scope: 'statement',
+  appliesTo: (file) => file.has(/\bSharedMemory\b/),
   query: `
 (expression_statement
   (assignment

@@ -11,7 +11,8 @@ export const shareableListResize: Rule = {
   defaultSeverity: 'error',
   fixSafety: 'none',
   equivalentCodes: [],
-  appliesTo: (text) => /\bShareableList\b/.test(text),
+  scope: 'statement',
+  appliesTo: (file) => file.has(/\bShareableList\b/),
   query: `
 (call
   function: (attribute

@@ -26,7 +26,8 @@ export const cpuBoundThreads: Rule = {
   defaultSeverity: 'information',
   fixSafety: 'none',
   equivalentCodes: [],
-  appliesTo: (text) => /\bThread/.test(text) && !NATIVE_NUMERICS.test(text),
+  scope: 'statement',
+  appliesTo: (file) => file.has(/\bThread/) && !file.has(NATIVE_NUMERICS),
   query: `
 (call function: [(attribute attribute: (identifier) @_cls) (identifier) @_cls] (#eq? @_cls "Thread") arguments: (argument_list)) @thread
 (call function: (attribute object: (_) @pool attribute: (identifier) @_method (#any-of? @_method "map" "submit")) arguments: (argument_list)) @poolCall`,

@@ -63,7 +63,8 @@ export const unlockedGlobalUpdateInThread: Rule = {
   defaultSeverity: 'warning',
   fixSafety: 'unsafe',
   equivalentCodes: [],
-  appliesTo: (text) => /\bThread\b/.test(text) && /\bglobal\b/.test(text),
+  scope: 'statement',
+  appliesTo: (file) => file.has(/\bThread\b/) && file.has(/\bglobal\b/),
   query: `(call function: [(attribute attribute: (identifier) @_cls) (identifier) @_cls] (#eq? @_cls "Thread") arguments: (argument_list)) @call`,
   check(match, context) {
     const call = capture(match, 'call');

@@ -47,7 +47,8 @@ export const lockAcquireWithoutFinally: Rule = {
   defaultSeverity: 'warning',
   fixSafety: 'safe',
   equivalentCodes: [],
-  appliesTo: (text) => /\.release\s*\(/.test(text),
+  scope: 'statement',
+  appliesTo: (file) => file.has(/\.release\s*\(/),
   query: `(expression_statement (call function: (attribute object: (identifier) @receiver attribute: (identifier) @_method (#eq? @_method "acquire"))) @call) @statement`,
   check(match, context) {
     const statement = capture(match, 'statement');

@@ -13,8 +13,9 @@ export const blockingSleepInAsync: Rule = {
   defaultSeverity: 'warning',
   fixSafety: 'unsafe',
   equivalentCodes: ['ASYNC251'],
+  scope: 'statement',
   // Every spelling of time.sleep (`import time as t`, `from time import sleep as nap`) names the module in the text.
-  appliesTo: (text) => /\btime\b/.test(text) && /\basync\b/.test(text),
+  appliesTo: (file) => file.has(/\btime\b/) && file.has(/\basync\b/),
   // Bare names stay unfiltered so that `from time import sleep as nap` is found; the check resolves them.
   query: `
 (call function: (attribute attribute: (identifier) @attr (#eq? @attr "sleep")) @callee) @call

@@ -33,8 +33,9 @@ export const coroutineNotAwaited: Rule = {
   defaultSeverity: 'warning',
   fixSafety: 'unsafe',
   equivalentCodes: [],
+  scope: 'statement',
   // Both a same-file async def and every spelling of an asyncio function put "async" in the text.
-  appliesTo: (text) => /\basync/.test(text),
+  appliesTo: (file) => file.has(/\basync/),
   query: `
 (expression_statement
   (call function: [(identifier) (attribute)] @callee) @call) @statement`,

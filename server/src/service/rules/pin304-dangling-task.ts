@@ -31,7 +31,8 @@ export const danglingTask: Rule = {
   defaultSeverity: 'warning',
   fixSafety: 'unsafe',
   equivalentCodes: ['RUF006'],
-  appliesTo: (text) => /\basyncio\b/.test(text),
+  scope: 'statement',
+  appliesTo: (file) => file.has(/\basyncio\b/),
   query: `
 (expression_statement
   (call function: (attribute attribute: (identifier) @attr (#any-of? @attr "create_task" "ensure_future")) @callee) @call) @statement

@@ -35,7 +35,8 @@ export const cancelledErrorSwallowed: Rule = {
   defaultSeverity: 'warning',
   fixSafety: 'unsafe',
   equivalentCodes: [],
-  appliesTo: (text) => /\basync\b/.test(text),
+  scope: 'statement',
+  appliesTo: (file) => file.has(/\basync\b/),
   query: '(try_statement body: (block) @body (except_clause) @handler)',
   check(match, context) {
     const body = capture(match, 'body');

@@ -37,6 +37,7 @@ export const iteratorReused: Rule = {
   defaultSeverity: 'warning',
   fixSafety: 'unsafe',
   equivalentCodes: [],
+  scope: 'statement',
   query: `
 (for_statement right: (identifier) @target)
 (call function: (identifier) @function (#any-of? @function ${CALLS}) arguments: (argument_list . (identifier) @target))

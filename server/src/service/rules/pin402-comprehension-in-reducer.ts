@@ -20,7 +20,8 @@ export const comprehensionInReducer: Rule = {
   defaultSeverity: 'hint',
   fixSafety: 'safe', // any()/all() and comprehensions that call things get an unsafe fix
   equivalentCodes: ['C419'],
-  appliesTo: (text) => /\b(?:sum|min|max|any|all|sorted)\s*\(\s*\[/.test(text),
+  scope: 'statement',
+  appliesTo: (file) => file.has(/\b(?:sum|min|max|any|all|sorted)\s*\(\s*\[/),
   query: `
 (call
   function: (identifier) @function (#any-of? @function ${REDUCERS.map((r) => `"${r}"`).join(' ')})

@@ -23,6 +23,7 @@ export const generatorLenOrIndex: Rule = {
   defaultSeverity: 'error',
   fixSafety: 'none',
   equivalentCodes: [],
+  scope: 'statement',
   query: `
 (call function: (identifier) @len (#eq? @len "len") arguments: (argument_list . (identifier) @target .)) @use
 (subscript value: (identifier) @target) @use`,

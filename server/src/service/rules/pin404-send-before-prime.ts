@@ -47,7 +47,8 @@ export const sendBeforePrime: Rule = {
   defaultSeverity: 'error',
   fixSafety: 'unsafe',
   equivalentCodes: [],
-  appliesTo: (text) => /\.send\b/.test(text),
+  scope: 'statement',
+  appliesTo: (file) => file.has(/\.send\b/),
   query: `
 (call
   function: (attribute object: (identifier) @generator attribute: (identifier) @method (#eq? @method "send"))

@@ -61,7 +61,10 @@ export const groupbyUnsorted: Rule = {
   defaultSeverity: 'warning',
   fixSafety: 'unsafe',
   equivalentCodes: [],
-  appliesTo: (text) => /\bgroupby\b/.test(text),
+  scope: 'statement',
+  // visiblySorted() searches the enclosing function, or the whole module, for `x.sort(`.
+  textDependencies: [/sort/],
+  appliesTo: (file) => file.has(/\bgroupby\b/),
   query: `
 (call function: (identifier) @function (#eq? @function "groupby")) @call
 (call function: (attribute attribute: (identifier) @attribute (#eq? @attribute "groupby")) @function) @call`,

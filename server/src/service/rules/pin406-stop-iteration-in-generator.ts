@@ -35,7 +35,8 @@ export const stopIterationInGenerator: Rule = {
   defaultSeverity: 'warning',
   fixSafety: 'safe',
   equivalentCodes: ['PLR1708'],
-  appliesTo: (text) => /\bStopIteration\b/.test(text) && /\byield\b/.test(text),
+  scope: 'statement',
+  appliesTo: (file) => file.has(/\bStopIteration\b/) && file.has(/\byield\b/),
   query: `
 (raise_statement . (identifier) @exception (#eq? @exception "StopIteration")) @raise
 (raise_statement . (call function: (identifier) @exception (#eq? @exception "StopIteration")) @call) @raise`,

@@ -12,7 +12,7 @@ const FAMILIES: Readonly<Record<string, ContainerFamily>> = { dict: 'dict', defa
 function familyOf(name: SyntaxNode, context: RuleContext): { family: ContainerFamily; kind: string } | undefined {
   const resolution = context.names.resolve(name.text, name);
   if (resolution.kind !== 'bound') return undefined;
-  const kinds = resolution.bindings.map((b) => (b.kind === 'assign' && b.node.type === 'identifier' && b.node.parent?.type === 'assignment' ? mutableKind(b.value, () => context.names, context.text) : undefined));
+  const kinds = resolution.bindings.map((b) => (b.kind === 'assign' && b.node.type === 'identifier' && b.node.parent?.type === 'assignment' ? mutableKind(b.value, () => context.names) : undefined));
   const kind = kinds[0];
   if (!kind || kinds.some((k) => k !== kind) || !Object.hasOwn(FAMILIES, kind)) return undefined;
   return { family: FAMILIES[kind], kind };
@@ -35,7 +35,8 @@ export const mutationDuringIteration: Rule = {
   defaultSeverity: 'warning',
   fixSafety: 'safe', // for dict and set keys; views and lists get an unsafe fix
   equivalentCodes: [],
-  appliesTo: (text) => /\.(?:pop|popitem|remove|clear|discard|insert)\s*\(|\bdel\b/.test(text),
+  scope: 'statement',
+  appliesTo: (file) => file.has(/\.(?:pop|popitem|remove|clear|discard|insert)\s*\(|\bdel\b/),
   query: `
 (for_statement right: (identifier) @container body: (block) @body) @loop
 (for_statement

@@ -38,7 +38,8 @@ export const infiniteIteratorMaterialised: Rule = {
   defaultSeverity: 'error',
   fixSafety: 'none',
   equivalentCodes: [],
-  appliesTo: (text) => /\bitertools\b/.test(text) && /\b(count|cycle|repeat)\b/.test(text),
+  scope: 'statement',
+  appliesTo: (file) => file.has(/\bitertools\b/) && file.has(/\b(count|cycle|repeat)\b/),
   query: `
 (call
   function: (identifier) @consumer (#any-of? @consumer ${CONSUMERS.map((c) => `"${c}"`).join(' ')})

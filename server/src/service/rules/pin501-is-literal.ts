@@ -6,8 +6,12 @@ import { capture, type Finding, type Rule } from './rule';
 
 const SINGLETONS = new Set(['none', 'true', 'false', 'ellipsis']);
 
+/** Nesting past this (parentheses, signs, tuples) is not called a literal: CPython's tokenizer stops at 200 brackets. */
+const MAX_NESTING = 100;
+
 /** The literal kind CPython would see after folding, or undefined when the operand is not a constant. */
-export function literalKind(node: SyntaxNode, allowSingleton = false): string | undefined {
+export function literalKind(node: SyntaxNode, allowSingleton = false, depth = 0): string | undefined {
+  if (depth > MAX_NESTING) return undefined;
   switch (node.type) {
     case 'integer':
       return /[jJ]$/.test(node.text) ? 'complex' : 'int';
@@ -22,16 +26,16 @@ export function literalKind(node: SyntaxNode, allowSingleton = false): string | 
     case 'unary_operator': {
       const operator = node.childForFieldName('operator')?.text;
       const argument = node.childForFieldName('argument');
-      const kind = argument ? literalKind(argument) : undefined;
+      const kind = argument ? literalKind(argument, false, depth + 1) : undefined;
       if (operator === '~') return kind === 'int' ? kind : undefined;
       return kind === 'int' || kind === 'float' || kind === 'complex' ? kind : undefined;
     }
     case 'parenthesized_expression': {
       const inner = node.namedChildren.filter((c) => c?.type !== 'comment');
-      return inner.length === 1 && inner[0] ? literalKind(inner[0], allowSingleton) : undefined;
+      return inner.length === 1 && inner[0] ? literalKind(inner[0], allowSingleton, depth + 1) : undefined;
     }
     case 'tuple':
-      return node.namedChildren.every((c) => c?.type === 'comment' || (c && literalKind(c, true))) ? 'tuple' : undefined;
+      return node.namedChildren.every((c) => c?.type === 'comment' || (c && literalKind(c, true, depth + 1))) ? 'tuple' : undefined;
     default:
       return allowSingleton && SINGLETONS.has(node.type) ? node.type : undefined;
   }
@@ -51,7 +55,8 @@ export const isLiteral: Rule = {
   defaultSeverity: 'warning',
   fixSafety: 'safe',
   equivalentCodes: ['F632'],
-  appliesTo: (text) => /\bis\b/.test(text),
+  scope: 'statement',
+  appliesTo: (file) => file.has(/\bis\b/),
   query: '(comparison_operator operators: ["is" "is not"]) @comparison',
   check(match) {
     const comparison = capture(match, 'comparison');

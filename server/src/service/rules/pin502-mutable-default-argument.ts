@@ -29,6 +29,7 @@ export const mutableDefaultArgument: Rule = {
   defaultSeverity: 'warning',
   fixSafety: 'safe', // the best case; findings whose value escapes carry an unsafe fix
   equivalentCodes: ['B006'],
+  scope: 'statement',
   query: `
 (default_parameter value: [${VALUES}] @default) @parameter
 (typed_default_parameter value: [${VALUES}] @default) @parameter`,
@@ -38,7 +39,7 @@ export const mutableDefaultArgument: Rule = {
     const name = parameter?.childForFieldName('name');
     const fn = parameter?.parent?.parent;
     if (!parameter || !value || !name || !fn || (fn.type !== 'function_definition' && fn.type !== 'lambda')) return undefined;
-    const kind = mutableKind(value, () => context.names, context.text);
+    const kind = mutableKind(value, () => context.names);
     if (!kind) return undefined;
 
     const allUses = parameterUses(fn, name.text, context.names);

@@ -66,7 +66,10 @@ export const mangledNameAccess: Rule = {
   defaultSeverity: 'warning',
   fixSafety: 'unsafe',
   equivalentCodes: [],
-  appliesTo: (text) => /\.\s*__[A-Za-z]/.test(text),
+  scope: 'statement',
+  // mayBeSetUnmangled() and storesInside() scan the whole text (or a whole class) for stores of the name.
+  textDependencies: [/\b(?:setattr|vars|__dict__|__setattr__)\b/, /\.\s*__\w*\s*[-+*/%@&|^<>]*=/],
+  appliesTo: (file) => file.has(/\.\s*__[A-Za-z]/),
   query: '(attribute object: [(identifier) (call function: (identifier))] @object attribute: (identifier) @name (#match? @name "^__[A-Za-z0-9_]*([^_]|[^_]_)$")) @attribute',
   check(match, context) {
     const attribute = capture(match, 'attribute');

@@ -44,7 +44,8 @@ export const decoratorWithoutWraps: Rule = {
   defaultSeverity: 'warning',
   fixSafety: 'unsafe',
   equivalentCodes: [],
-  appliesTo: (text) => /\bdef\s+\w+\s*\([^)]*\*/.test(text),
+  scope: 'statement',
+  appliesTo: (file) => file.has(/\bdef\s+\w+\s*\([^)]*\*/),
   query: `(function_definition
   parameters: (parameters . (identifier) @param .)
   body: (block (function_definition name: (identifier) @inner) @wrapper (return_statement . (identifier) @returned .))

@@ -39,7 +39,8 @@ export const cachedMethodLeak: Rule = {
   defaultSeverity: 'warning',
   fixSafety: 'unsafe',
   equivalentCodes: ['B019'],
-  appliesTo: (text) => /\bfunctools\b/.test(text),
+  scope: 'statement',
+  appliesTo: (file) => file.has(/\bfunctools\b/),
   query: '(class_definition body: (block (decorated_definition (decorator) @decorator definition: (function_definition) @function) @decorated)) @class',
   check(match, context) {
     const decorator = capture(match, 'decorator');

@@ -26,6 +26,7 @@ export const lateBindingClosure: Rule = {
   defaultSeverity: 'warning',
   fixSafety: 'unsafe',
   equivalentCodes: ['B023'],
+  scope: 'statement',
   query: `
 (lambda) @fn
 (function_definition) @fn`,

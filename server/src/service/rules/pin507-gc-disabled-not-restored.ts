@@ -41,7 +41,8 @@ export const gcDisabledNotRestored: Rule = {
   defaultSeverity: 'warning',
   fixSafety: 'safe',
   equivalentCodes: [],
-  appliesTo: (text) => /\bdisable\b/.test(text) && /\benable\b/.test(text),
+  scope: 'statement',
+  appliesTo: (file) => file.has(/\bdisable\b/) && file.has(/\benable\b/),
   query: `(expression_statement (call function: [(attribute attribute: (identifier) @_name) (identifier) @_name] (#eq? @_name "disable")) @call) @statement`,
   check(match, context) {
     const statement = capture(match, 'statement');

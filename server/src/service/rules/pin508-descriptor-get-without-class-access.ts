@@ -25,7 +25,8 @@ export const descriptorGetWithoutClassAccess: Rule = {
   defaultSeverity: 'warning',
   fixSafety: 'unsafe',
   equivalentCodes: [],
-  appliesTo: (text) => text.includes('__get__'),
+  scope: 'statement',
+  appliesTo: (file) => file.has(/__get__/),
   query: '(class_definition body: (block (function_definition name: (identifier) @_name (#eq? @_name "__get__")) @function))',
   check(match, context) {
     const fn = capture(match, 'function');

@@ -22,9 +22,10 @@ export const totalOrderingIncomplete: Rule = {
   defaultSeverity: 'error',
   fixSafety: 'none',
   equivalentCodes: [],
+  scope: 'statement',
   // Aliases (`from functools import total_ordering as ordered`) are resolved in check; the prefilter keeps the query
   // off files that never mention the decorator.
-  appliesTo: (text) => /\btotal_ordering\b/.test(text),
+  appliesTo: (file) => file.has(/\btotal_ordering\b/),
   query: '(decorated_definition (decorator [(identifier) (attribute)] @expression) @decorator definition: (class_definition) @class)',
   check(match, context) {
     const decorator = capture(match, 'decorator');

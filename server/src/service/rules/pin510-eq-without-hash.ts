@@ -11,7 +11,8 @@ export const eqWithoutHash: Rule = {
   defaultSeverity: 'information',
   fixSafety: 'none',
   equivalentCodes: ['PLW1641'],
-  appliesTo: (text) => text.includes('__eq__'),
+  scope: 'statement',
+  appliesTo: (file) => file.has(/__eq__/),
   query: `
 (class_definition body: (block (function_definition name: (identifier) @_eq (#eq? @_eq "__eq__")))) @class
 (class_definition body: (block (expression_statement (assignment left: (identifier) @_eq (#eq? @_eq "__eq__"))))) @class`,

@@ -16,7 +16,8 @@ export const slotsConflict: Rule = {
   defaultSeverity: 'error',
   fixSafety: 'none',
   equivalentCodes: [],
-  appliesTo: (text) => text.includes('__slots__'),
+  scope: 'statement',
+  appliesTo: (file) => file.has(/__slots__/),
   query: `(class_definition body: (block (expression_statement (assignment left: (identifier) @_slots (#eq? @_slots "__slots__") right: (_) @value)))) @class`,
   check(match) {
     const cls = capture(match, 'class');

@@ -16,7 +16,8 @@ export const transformerDropsNode: Rule = {
   defaultSeverity: 'error',
   fixSafety: 'unsafe',
   equivalentCodes: [],
-  appliesTo: (text) => text.includes('NodeTransformer'),
+  scope: 'statement',
+  appliesTo: (file) => file.has(/NodeTransformer/),
   query: VISIT_METHOD_QUERY,
   check(match, context) {
     const method = visitMethodOf(match);

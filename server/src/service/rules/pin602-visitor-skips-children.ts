@@ -14,7 +14,8 @@ export const visitorSkipsChildren: Rule = {
   defaultSeverity: 'information',
   fixSafety: 'unsafe',
   equivalentCodes: [],
-  appliesTo: (text) => /\bNode(Visitor|Transformer)\b/.test(text),
+  scope: 'statement',
+  appliesTo: (file) => file.has(/\bNode(Visitor|Transformer)\b/),
   query: VISIT_METHOD_QUERY,
   check(match, context) {
     const method = visitMethodOf(match);

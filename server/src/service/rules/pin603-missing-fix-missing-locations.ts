@@ -36,7 +36,8 @@ export const missingFixMissingLocations: Rule = {
   defaultSeverity: 'warning',
   fixSafety: 'safe',
   equivalentCodes: [],
-  appliesTo: (text) => /\bast\b/.test(text) && !text.includes('fix_missing_locations'),
+  scope: 'statement',
+  appliesTo: (file) => file.has(/\bast\b/) && !file.has(/fix_missing_locations/),
   query: '(call function: (identifier) @_compile (#eq? @_compile "compile") arguments: (argument_list . [(identifier) (call)] @source)) @compile',
   check(match, context) {
     const compileCall = capture(match, 'compile');

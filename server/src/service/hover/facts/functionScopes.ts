@@ -28,13 +28,18 @@ function cellOwner(block: AnalysedBlock, name: string): AnalysedBlock | undefine
 
 /** The first nested block (depth first) that takes `name` from this one. */
 function capturedBy(block: SymbolBlock, name: string): SymbolBlock | undefined {
-  for (const child of block.children) {
+  // Classes nested in classes are searched in place, with a stack of positions rather than recursion.
+  const stack = [{ block, next: 0 }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    if (top.next >= top.block.children.length) {
+      stack.pop();
+      continue;
+    }
+    const child = top.block.children[top.next++];
     const scope = (child as AnalysedBlock).scopes?.get(name);
     if (scope === 'free' || scope === 'nonlocal') return child;
-    if (child.kind === 'class') {
-      const inner = capturedBy(child, name);
-      if (inner) return inner;
-    }
+    if (child.kind === 'class') stack.push({ block: child, next: 0 });
   }
   return undefined;
 }

@@ -1,0 +1,167 @@
+// Running checks unit by unit: which unit a match belongs to, the matches of one unit, and the findings and the
+// dependencies (analysis/dependencies.ts) its checks leave behind.
+import type { QueryMatch, SyntaxNode } from '../../parsing/treeSitter';
+import { collecting, type DependencySink } from '../analysis/dependencies';
+import { headerParts, type ScopeIndex } from '../analysis/scopes';
+import { textKey } from '../analysis/textFacts';
+import type { Unit, UnitTree } from '../analysis/units';
+import type { Settings } from '../config';
+import type { CancellationToken, SeverityName } from '../types';
+import type { QueryGroup, PatternInfo } from './queryPlans';
+import type { Finding, Rule, RuleContext, RuleFix } from './rule';
+
+export interface RuleDiagnostic {
+  readonly rule: Rule;
+  readonly startIndex: number;
+  readonly endIndex: number;
+  readonly message: string;
+  readonly severity: SeverityName;
+  readonly fix?: RuleFix;
+}
+
+export type RuleErrorReporter = (rule: Rule, error: unknown) => void;
+
+/** A finding and the position of the match that produced it, which decides between duplicates. */
+export interface Found {
+  readonly diagnostic: RuleDiagnostic;
+  /** [match start, match end, rule index, pattern index, finding index]: compared in that order. */
+  readonly order: readonly number[];
+  /** Whether `# noqa` suppresses it, and the lines that verdict was read from (kept while an edit stays off them). */
+  noqa?: { readonly from: number; readonly to: number; readonly suppressed: boolean };
+}
+
+/** What the checks of one unit found, and what they read outside it. */
+export interface UnitResult {
+  readonly found: Found[];
+  readonly deps: Set<string>;
+  wholeFile: boolean;
+}
+
+/** Types whose nodes can hold units: a pattern rooted at one may have its captures deep inside another unit. */
+const CONTAINERISH = new Set(['module', 'block', 'class_definition', 'decorated_definition']);
+
+/** The smallest unit whose range holds [start, end]; undefined between top-level units. */
+function unitHolding(units: UnitTree, start: number, end: number): Unit | undefined {
+  let unit = units.unitAt(start);
+  while (unit && !(unit.start <= start && end <= unit.end)) unit = unit.parent;
+  return unit;
+}
+
+/**
+ * The unit a match belongs to: the smallest holding its root node. The captures' span stands for the root unless
+ * the root can be a class (or module, or class body), which may hold the captures of another unit's statements.
+ */
+export function unitOf(match: QueryMatch, info: PatternInfo, units: UnitTree): Unit | undefined {
+  if (match.captures.length === 0) return undefined;
+  let first = match.captures[0].node;
+  let start = first.startIndex;
+  let end = first.endIndex;
+  for (const { node } of match.captures) {
+    if (node.startIndex < first.startIndex) first = node;
+    start = Math.min(start, node.startIndex);
+    end = Math.max(end, node.endIndex);
+  }
+  if (!info.roots || info.roots.some((t) => CONTAINERISH.has(t))) {
+    for (let n: SyntaxNode | null = first; n; n = n.parent) {
+      if (n.startIndex <= start && end <= n.endIndex && (!info.roots || info.roots.includes(n.type))) {
+        start = n.startIndex;
+        end = n.endIndex;
+        break;
+      }
+    }
+  }
+  return unitHolding(units, start, end);
+}
+
+/**
+ * The matches of `group` that belong to `unit`: rooted in a leaf, or in a container's own part. `maxStartDepth`
+ * counts from the module, as in Rule.maxStartDepth.
+ */
+export function unitMatches(group: QueryGroup, index: ScopeIndex, unit: Unit, maxStartDepth?: number): QueryMatch[] {
+  const node = index.nodeOf(unit);
+  let found: QueryMatch[];
+  if (maxStartDepth !== undefined) {
+    let depth = 0;
+    for (let n = node.parent; n; n = n.parent) depth++;
+    found = depth <= maxStartDepth ? group.query.matches(node, { maxStartDepth: maxStartDepth - depth }) : [];
+  } else if (unit.container) {
+    found = headerParts(node, true).flatMap(({ node: part, depth }) => group.query.matches(part, depth === undefined ? undefined : { maxStartDepth: depth }));
+  } else {
+    found = group.query.matches(node);
+  }
+  return found.filter((m) => unitOf(m, group.patterns[m.patternIndex], index.units) === unit);
+}
+
+/** Collects the dependency keys of one unit's checks (read by the engine to decide what an edit re-runs). */
+export class UnitSink implements DependencySink {
+  constructor(private readonly result: UnitResult) {}
+  lookup(owner: string, name: string): void {
+    this.result.deps.add(`L|${owner}|${name}`);
+  }
+  content(owner: string, name: string): void {
+    this.result.deps.add(`C|${owner}|${name}`);
+  }
+  listing(owner: string): void {
+    this.result.deps.add(`A|${owner}`);
+  }
+  scopeNode(owner: string): void {
+    if (owner === 'm') this.wholeFile();
+    else this.result.deps.add(`N|${owner}`);
+  }
+  wholeFile(): void {
+    this.result.wholeFile = true;
+  }
+}
+
+export interface CheckRun {
+  readonly context: RuleContext;
+  readonly enabled: ReadonlySet<Rule>;
+  readonly settings: Settings;
+  readonly onError: RuleErrorReporter;
+  readonly token: CancellationToken;
+}
+
+/** Runs the checks of a unit's matches into `result`; false when cancelled. */
+export function runChecks(matches: readonly QueryMatch[], patterns: readonly PatternInfo[], run: CheckRun, result: UnitResult): boolean {
+  return collecting(new UnitSink(result), () => {
+    for (const match of matches) {
+      if (run.token.isCancellationRequested) return false;
+      const info = patterns[match.patternIndex];
+      if (!run.enabled.has(info.rule)) continue;
+      // A check that scans the whole text depends on every unit holding what it looks for.
+      for (const pattern of info.rule.textDependencies ?? []) result.deps.add(textDependency(pattern));
+      let findings: Finding | readonly Finding[] | undefined;
+      try {
+        findings = info.rule.check(match, run.context);
+      } catch (error) {
+        run.onError(info.rule, error);
+        continue;
+      }
+      const list = findings === undefined ? [] : Array.isArray(findings) ? findings : [findings as Finding];
+      const [start, end] = span(match);
+      list.forEach((finding, k) => result.found.push({ diagnostic: toDiagnostic(info.rule, finding, run.settings), order: [start, end, info.ruleIndex, info.pattern, k] }));
+    }
+    return true;
+  });
+}
+
+/** The dependency key of a text pattern (see TextFacts.update). */
+export function textDependency(pattern: RegExp): string {
+  return `T|${textKey(pattern)}`;
+}
+
+function span(match: QueryMatch): [number, number] {
+  let start = Infinity;
+  let end = -Infinity;
+  for (const { node } of match.captures) {
+    start = Math.min(start, node.startIndex);
+    end = Math.max(end, node.endIndex);
+  }
+  return [start, end];
+}
+
+function toDiagnostic(rule: Rule, finding: Finding, settings: Settings): RuleDiagnostic {
+  const configured = settings.severity[rule.code];
+  const severity = configured && configured !== 'off' ? configured : finding.severity ?? rule.defaultSeverity;
+  return { rule, startIndex: finding.at.startIndex, endIndex: finding.at.endIndex, message: finding.message, severity, fix: finding.fix };
+}

@@ -1,0 +1,2 @@
+a = x is 1
+b = y is not "s"

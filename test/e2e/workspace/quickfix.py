@@ -1,0 +1,2 @@
+def check(x):
+    return x is 1
