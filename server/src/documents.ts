@@ -1,6 +1,6 @@
 // Per open document: the text, its version and its tree-sitter tree, kept in step by incremental edits.
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import { rowStarts, toTreeEdit } from './parsing/edits';
+import { pointAfter, rowStarts, toTreeEdit, type TextEditSpan } from './parsing/edits';
 import { DEFAULT_PARSE_LIMITS, nestingExceeds, timedOutReason, tooDeepReason, tooLongReason, type ParseLimits } from './parsing/limits';
 import { Edit, parseWithin, type PythonGrammar, type Tree } from './parsing/treeSitter';
 import { combine, MAX_CHAIN, widen, type EditSpan } from './service/analysis/changes';
@@ -97,7 +97,7 @@ export class DocumentStore {
           // TextDocument.update swaps a reversed range; the tree edit must describe the same replacement.
           const [a, b] = [document.offsetAt(change.range.start), document.offsetAt(change.range.end)];
           const [startIndex, oldEndIndex] = [Math.min(a, b), Math.max(a, b)];
-          tree.edit(new Edit(toTreeEdit(rowStarts(before), { startIndex, oldEndIndex, newText: change.text })));
+          tree.edit(new Edit(treeEdit(document, before, { startIndex, oldEndIndex, newText: change.text })));
           const step = { start: startIndex, oldEnd: oldEndIndex, newEnd: startIndex + change.text.length, rowDelta: rows(change.text) - rows(before.slice(startIndex, oldEndIndex)) };
           span = span ? combine(span, step) : step;
         }
@@ -144,6 +144,28 @@ export class DocumentStore {
     if (nestingExceeds(tree, this.limits.maxNesting)) return { document, tree, skipped: tooDeepReason(this.limits) };
     return { document, tree, parsed: { uri, document, tree } };
   }
+}
+
+/**
+ * The tree edit for a span of the document's text `before`. tree-sitter rows break at '\n' only and LSP lines also
+ * at a lone '\r': without any '\r' they agree, and the document's own line index gives the points (no scan of the
+ * whole text per keystroke).
+ */
+function treeEdit(document: TextDocument, before: string, span: TextEditSpan) {
+  if (before.includes('\r')) return toTreeEdit(rowStarts(before), span);
+  const point = (offset: number) => {
+    const { line, character } = document.positionAt(offset);
+    return { row: line, column: character };
+  };
+  const startPosition = point(span.startIndex);
+  return {
+    startIndex: span.startIndex,
+    oldEndIndex: span.oldEndIndex,
+    newEndIndex: span.startIndex + span.newText.length,
+    startPosition,
+    oldEndPosition: point(span.oldEndIndex),
+    newEndPosition: pointAfter(startPosition, span.newText),
+  };
 }
 
 function rows(text: string): number {

@@ -43,7 +43,11 @@ import { neverCancelled } from './service/types';
 import { documentSettings, editorLayer } from './workspace/editorSettings';
 import { PyprojectSettings } from './workspace/pyproject';
 
-/** Push diagnostics this long after the last change of a burst of keystrokes. */
+/**
+ * Push diagnostics this long after the last change of a burst of keystrokes. The first change after a quiet spell of
+ * that length is published at once (leading edge): an incremental analysis costs about a millisecond, so waiting
+ * only pays off while changes keep coming.
+ */
 const PUBLISH_DELAY_MS = 10;
 
 /** PYINSIGHT_TIMINGS=1: after each publish, `$/pyinsight/timings` reports the server's own share (bench/). */
@@ -57,6 +61,8 @@ export function startServer(connection: Connection): void {
   const pyproject = new PyprojectSettings();
   const settingsCache = new Map<string, Promise<Settings>>();
   const timers = new Map<string, NodeJS.Timeout>();
+  /** When each document last changed, to tell the first change of a burst from the rest. */
+  const lastChange = new Map<string, number>();
   const reported = new Set<string>();
   /** Per document, since its last publish: time spent applying changes, and when the last one was applied. */
   const changeTimes = new Map<string, { changeMs: number; changedAt: number }>();
@@ -177,7 +183,11 @@ export function startServer(connection: Connection): void {
   connection.onInitialize(async (params: InitializeParams): Promise<InitializeResult> => {
     const grammar = await loadPythonGrammar();
     documents = new DocumentStore(grammar);
-    service = createLanguageService({ grammar, onRuleError: (rule, error) => connection.console.error(`${rule.code} failed: ${String(error)}`) });
+    service = createLanguageService({
+      grammar,
+      onRuleError: (rule, error) => connection.console.error(`${rule.code} failed: ${String(error)}`),
+      onReuseError: (error) => connection.console.error(`incremental analysis failed, analysed afresh: ${error instanceof Error ? error.stack ?? error.message : String(error)}`),
+    });
     pullDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined;
     configurationRequests = params.capabilities.workspace?.configuration === true;
     return {
@@ -214,11 +224,16 @@ export function startServer(connection: Connection): void {
       documents?.change(d.uri, d.version, contentChanges);
       warnIfSkipped(d.uri);
       if (TIMINGS) changeTimes.set(d.uri, { changeMs: (changeTimes.get(d.uri)?.changeMs ?? 0) + performance.now() - started, changedAt: performance.now() });
-      schedule(d.uri);
+      const now = performance.now();
+      const quiet = !timers.has(d.uri) && now - (lastChange.get(d.uri) ?? -Infinity) >= PUBLISH_DELAY_MS;
+      lastChange.set(d.uri, now);
+      schedule(d.uri, quiet ? 0 : PUBLISH_DELAY_MS);
     });
   });
   connection.onDidCloseTextDocument(({ textDocument: d }) => {
     clearTimeout(timers.get(d.uri));
+    timers.delete(d.uri);
+    lastChange.delete(d.uri);
     documents?.close(d.uri);
     service?.forget(d.uri);
     settingsCache.delete(d.uri);

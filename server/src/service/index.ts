@@ -22,6 +22,8 @@ export interface LanguageServiceDeps {
   readonly rules?: readonly Rule[];
   /** Called when a rule throws; the other rules' results are still returned. */
   readonly onRuleError?: RuleErrorReporter;
+  /** Called when reusing the previous analysis fails (a bug); the file is then analysed afresh. */
+  readonly onReuseError?: (error: unknown) => void;
 }
 
 export interface CodeActionParams {
@@ -54,7 +56,7 @@ interface CachedAnalysis {
 
 export function createLanguageService(deps: LanguageServiceDeps): LanguageService {
   const rules = deps.rules ?? allRules;
-  const engine = new RuleEngine(deps.grammar, rules, deps.onRuleError ?? (() => undefined));
+  const engine = new RuleEngine(deps.grammar, rules, deps.onRuleError ?? (() => undefined), deps.onReuseError ?? (() => undefined));
   // Hover and code actions follow the diagnostics of the same version; one analysis serves all three.
   const cache = new Map<string, CachedAnalysis>();
 

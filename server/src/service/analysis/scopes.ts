@@ -7,8 +7,12 @@ import type { PythonGrammar, Query, QueryMatch, SyntaxNode, Tree } from '../../p
 import type { EditSpan } from './changes';
 import { MODULE_OWNER } from './dependencies';
 import { processUnit, spanRange, type Segment, type Span, type UnitExports } from './scopeUnits';
+import { BATCH, changedNames, distribute, type ScopeDerivation } from './scopeChanges';
 import { ExportTable, ownerKey, sharedScope } from './sharedScopes';
-import { classOf, deriveUnits, nodeAt, queryRange, UnitTree, type Unit } from './units';
+import { deriveUnits } from './unitChanges';
+import { classOf, headerParts, nodeAt, queryRange, UnitTree, type Unit } from './units';
+
+export type { ChangedName, ScopeDerivation } from './scopeChanges';
 
 export type ScopeKind = 'module' | 'function' | 'lambda' | 'class' | 'comprehension';
 
@@ -73,21 +77,6 @@ function scopeQuery(grammar: PythonGrammar): Query {
   return query;
 }
 
-/** A name whose bindings in a shared scope an edit changed: `metadata` when their kinds or import names changed too. */
-export interface ChangedName {
-  readonly owner: string;
-  readonly name: string;
-  readonly metadata: boolean;
-}
-
-/** What ScopeIndex.derive tells the caller besides the new index. */
-export interface ScopeDerivation {
-  readonly index: ScopeIndex;
-  readonly changed: readonly ChangedName[];
-  /** Units gone and units new, and the kept units around the edit (see deriveUnits). */
-  readonly units: { readonly removed: readonly Unit[]; readonly added: readonly Unit[]; readonly containers: readonly Unit[]; readonly neighbours: readonly Unit[] };
-}
-
 /** All scopes of one version of a file. */
 export class ScopeIndex {
   readonly module: Scope;
@@ -136,9 +125,9 @@ export class ScopeIndex {
    * unusable afterwards). Undefined when a fresh index is needed: units that do not line up, a star import that
    * appeared or went, a class that now declares class-level globals.
    */
-  static derive(tree: Tree, grammar: PythonGrammar, previous: ScopeIndex, span: EditSpan): ScopeDerivation | undefined {
+  static derive(tree: Tree, grammar: PythonGrammar, previous: ScopeIndex, span: EditSpan, text: string): ScopeDerivation | undefined {
     const starBefore = previous.table.hasStarImport;
-    const derived = deriveUnits(previous.units, tree.rootNode, span);
+    const derived = deriveUnits(previous.units, tree.rootNode, span, text);
     if (!derived) return undefined;
     const table = previous.table;
     const before = derived.removed.map((unit) => ({ unit, exported: table.get(unit) }));
@@ -252,64 +241,6 @@ export class ScopeIndex {
     if (!unit.container) return query.matches(node);
     return headerParts(node).flatMap(({ node: part, depth }) => query.matches(part, depth === undefined ? undefined : { maxStartDepth: depth }));
   }
-}
-
-/** From this many new units on, derive queries them in one pass. */
-const BATCH = 8;
-
-/** Scope-query matches by the unit of their first capture (the unit they are rooted in), for `only` those units. */
-function distribute(matches: readonly QueryMatch[], units: UnitTree, only?: ReadonlySet<Unit>): Map<Unit, QueryMatch[]> {
-  const perUnit = new Map<Unit, QueryMatch[]>();
-  for (const match of matches) {
-    const unit = units.unitAt(Math.min(...match.captures.map((c) => c.node.startIndex)));
-    if (!unit || (only && !only.has(unit))) continue;
-    const list = perUnit.get(unit);
-    if (list) list.push(match);
-    else perUnit.set(unit, [match]);
-  }
-  return perUnit;
-}
-
-/**
- * The parts of a container's own (header) part to query: the class statement itself and a decorating wrapper with
- * patterns rooted right there (and its body block, when asked), and the decorators, name, type parameters and bases
- * in full.
- */
-export function headerParts(statement: SyntaxNode, withBody = false): Array<{ readonly node: SyntaxNode; readonly depth?: number }> {
-  const cls = classOf(statement)!;
-  const parts: Array<{ node: SyntaxNode; depth?: number }> = [{ node: cls, depth: 0 }];
-  if (statement.id !== cls.id) {
-    parts.unshift({ node: statement, depth: 0 });
-    for (const child of statement.namedChildren) if (child && child.id !== cls.id) parts.push({ node: child });
-  }
-  const body = cls.childForFieldName('body');
-  for (const child of cls.namedChildren) if (child && child.id !== body?.id) parts.push({ node: child });
-  // Patterns rooted at the body block itself (its statements are units of their own).
-  if (withBody && body) parts.push({ node: body, depth: 0 });
-  return parts;
-}
-
-/** Per shared scope and name, whether an edit changed the bindings' kinds or import names (or only their code). */
-function changedNames(before: ReadonlyArray<{ unit: Unit; exported?: UnitExports }>, after: ReadonlyArray<{ unit: Unit; exported: UnitExports }>): ChangedName[] {
-  const signatures = (entries: ReadonlyArray<{ unit: Unit; exported?: UnitExports }>) => {
-    const map = new Map<string, Array<[number, string]>>();
-    for (const { unit, exported } of entries) {
-      for (const e of exported?.exports ?? []) {
-        const key = `${ownerKey(e.owner)}\u0000${e.name}`;
-        const list = map.get(key) ?? [];
-        list.push([unit.start + e.node.start, `${e.kind}:${e.qualifiedName ?? ''}`]);
-        map.set(key, list);
-      }
-    }
-    return map;
-  };
-  const old = signatures(before);
-  const fresh = signatures(after);
-  const text = (list: Array<[number, string]> | undefined) => (list ?? []).sort((a, b) => a[0] - b[0]).map((s) => s[1]).join(',');
-  return [...new Set([...old.keys(), ...fresh.keys()])].map((key) => {
-    const [owner, name] = key.split('\u0000');
-    return { owner, name, metadata: text(old.get(key)) !== text(fresh.get(key)) };
-  });
 }
 
 export { MODULE_OWNER };

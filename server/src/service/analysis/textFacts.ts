@@ -32,6 +32,8 @@ export class TextFacts implements FileText {
   private readonly patterns = new Map<string, RegExp>();
   private readonly matched = new Map<Unit, Set<string>>();
   private readonly counts = new Map<string, number>();
+  /** The units' texts joined by separators, built once per version for the first scans of new patterns. */
+  private joinedText: { readonly units: readonly Unit[]; readonly joined: string; readonly starts: readonly number[]; readonly ends: readonly number[] } | undefined;
 
   constructor(
     private units: UnitTree,
@@ -59,6 +61,7 @@ export class TextFacts implements FileText {
     }
     this.units = units;
     this.text = text;
+    this.joinedText = undefined;
     for (const unit of added) {
       const own = text.slice(unit.start, ownEnd(unit));
       for (const [key, pattern] of this.patterns) {
@@ -71,6 +74,29 @@ export class TextFacts implements FileText {
   }
 
 
+  /** Drops the joined texts (a copy of the file) once an analysis has asked what it needed. */
+  settle(): void {
+    this.joinedText = undefined;
+  }
+
+  private joined(): NonNullable<TextFacts['joinedText']> {
+    if (this.joinedText) return this.joinedText;
+    const units = [...this.units.all()];
+    const starts: number[] = [];
+    const ends: number[] = [];
+    const parts: string[] = [];
+    let length = 0;
+    for (const unit of units) {
+      const own = this.text.slice(unit.start, ownEnd(unit));
+      starts.push(length);
+      parts.push(own, SEPARATOR);
+      length += own.length;
+      ends.push(length);
+      length += SEPARATOR.length;
+    }
+    return (this.joinedText = { units, joined: parts.join(''), starts, ends });
+  }
+
   private mark(unit: Unit, key: string): void {
     let set = this.matched.get(unit);
     if (!set) this.matched.set(unit, (set = new Set()));
@@ -82,21 +108,12 @@ export class TextFacts implements FileText {
   /** Tests every unit for a new pattern: one scan of the units' texts joined by separators, then unit by unit only where a match crossed one. */
   private track(key: string, pattern: RegExp): void {
     this.patterns.set(key, pattern);
-    const units = [...this.units.all()];
+    const { units, joined, starts, ends } = this.joined();
     const own = (i: number) => this.text.slice(units[i].start, ownEnd(units[i]));
     // Without the m flag, ^ and $ mean the ends of the text, which joining would move: test unit by unit.
     if (hasTextAnchors(pattern) && !pattern.flags.includes('m')) {
       units.forEach((unit, i) => pattern.test(own(i)) && this.mark(unit, key));
       return;
-    }
-    const starts: number[] = [];
-    const ends: number[] = [];
-    let joined = '';
-    for (let i = 0; i < units.length; i++) {
-      starts.push(joined.length);
-      joined += own(i);
-      ends.push(joined.length);
-      joined += SEPARATOR;
     }
     const unitAt = (offset: number) => {
       let lo = 0;

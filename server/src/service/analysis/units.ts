@@ -3,9 +3,8 @@
 // bases) and whose body statements are units of their own, recursively for classes inside. A class body that
 // declares `global`/`nonlocal` at class level stays one leaf: its members' bindings would depend on each other.
 // Units hold offsets only (no tree-sitter nodes, which die with their tree), so they outlive the tree they came from;
-// an edit shifts the units after it in place and replaces the ones it touched (see deriveUnits).
+// an edit shifts the units after it in place and replaces the ones it touched (unitChanges.ts).
 import type { SyntaxNode } from '../../parsing/treeSitter';
-import type { EditSpan } from './changes';
 
 export interface Container {
   /** Where the class body (and so the class scope) starts; before it lies the header. */
@@ -25,9 +24,6 @@ export interface Unit {
 
 let nextId = 1;
 
-function isClassStatement(type: string): boolean {
-  return type === 'class_definition' || type === 'decorated_definition';
-}
 
 /** The class_definition a statement is or decorates, or undefined. */
 export function classOf(node: SyntaxNode): SyntaxNode | undefined {
@@ -36,7 +32,8 @@ export function classOf(node: SyntaxNode): SyntaxNode | undefined {
   return definition?.type === 'class_definition' ? definition : undefined;
 }
 
-function makeUnit(node: SyntaxNode, parent: Unit | undefined, atomic: ReadonlySet<number>): Unit {
+/** The unit of a statement node (a container when it is a class whose body may be split). */
+export function makeUnit(node: SyntaxNode, parent: Unit | undefined, atomic: ReadonlySet<number>): Unit {
   const cls = classOf(node);
   const body = cls?.childForFieldName('body');
   if (!cls || body?.type !== 'block' || atomic.has(node.startIndex)) return { id: nextId++, start: node.startIndex, end: node.endIndex, type: node.type, parent };
@@ -140,96 +137,29 @@ export function nodeAt(scope: SyntaxNode, start: number, end: number, type: stri
 }
 
 /**
+ * The parts of a container's own (header) part to query: the class statement itself and a decorating wrapper with
+ * patterns rooted right there (and its body block, when asked), and the decorators, name, type parameters and bases
+ * in full.
+ */
+export function headerParts(statement: SyntaxNode, withBody = false): Array<{ readonly node: SyntaxNode; readonly depth?: number }> {
+  const cls = classOf(statement)!;
+  const parts: Array<{ node: SyntaxNode; depth?: number }> = [{ node: cls, depth: 0 }];
+  if (statement.id !== cls.id) {
+    parts.unshift({ node: statement, depth: 0 });
+    for (const child of statement.namedChildren) if (child && child.id !== cls.id) parts.push({ node: child });
+  }
+  const body = cls.childForFieldName('body');
+  for (const child of cls.namedChildren) if (child && child.id !== body?.id) parts.push({ node: child });
+  // Patterns rooted at the body block itself (its statements are units of their own).
+  if (withBody && body) parts.push({ node: body, depth: 0 });
+  return parts;
+}
+
+/**
  * Query options that restrict matching to [start, end) in string offsets. web-tree-sitter 0.27 hands a query's byte
  * range to tree-sitter unconverted, and the text it parses is UTF-16: two bytes per code unit (node offsets, on the
  * other hand, come back as code units). A test pins this down.
  */
 export function queryRange(start: number, end: number): { startIndex: number; endIndex: number } {
   return { startIndex: start * 2, endIndex: end * 2 };
-}
-
-/** What deriveUnits changed: units gone (with their members), units new (with theirs), containers whose body changed. */
-export interface UnitChanges {
-  readonly tree: UnitTree;
-  readonly removed: readonly Unit[];
-  readonly added: readonly Unit[];
-  /** Containers around the edit that were kept: their header is unchanged, some members changed. Outermost first. */
-  readonly containers: readonly Unit[];
-  /** Kept units right before and after the edit at each level (checks may look at a statement's neighbours). */
-  readonly neighbours: readonly Unit[];
-}
-
-/**
- * The units of the new tree, reusing `previous` outside `span` (a DocumentChange span: outside it, text and syntax are
- * unchanged). Mutates the kept units' offsets. Undefined when the new tree does not line up with the old units, which
- * the caller answers with a fresh build.
- */
-export function deriveUnits(previous: UnitTree, root: SyntaxNode, span: EditSpan): UnitChanges | undefined {
-  const removed: Unit[] = [];
-  const added: Unit[] = [];
-  const containers: Unit[] = [];
-  const neighbours: Unit[] = [];
-  const delta = span.newEnd - span.oldEnd;
-  let list = [...previous.top];
-  const top = list;
-  let parentNode: SyntaxNode = root;
-  let parent: Unit | undefined;
-  for (;;) {
-    let first = 0;
-    while (first < list.length && list[first].end < span.start) first++;
-    let last = first;
-    while (last < list.length && list[last].start <= span.oldEnd) last++;
-    const only = last - first === 1 ? list[first] : undefined;
-    const inner = only?.container && span.start > only.container.bodyStart && span.oldEnd <= only.end ? nodeAtIndex(parentNode, first) : undefined;
-    const innerBody = inner && classOf(inner)?.childForFieldName('body');
-    const sameClass = inner?.type === only?.type && inner?.startIndex === only?.start && inner?.endIndex === (only?.end ?? 0) + delta;
-    if (only?.container && inner && sameClass && innerBody?.type === 'block' && innerBody.startIndex === only.container.bodyStart && parentNode.namedChildCount === list.length) {
-      // The edit stays inside one class body: keep the class, descend into its members.
-      only.end += delta;
-      containers.push(only);
-      for (const after of list.slice(last)) shift(after, delta);
-      list = only.container.members = [...only.container.members];
-      parentNode = innerBody;
-      parent = only;
-      continue;
-    }
-    // Replace list[first, last) by the new nodes in the span; everything after shifts. A class kept whole stays
-    // whole; a new class that declares class-level globals is split here, and the scope index asks for a fresh build.
-    const whole = new Set(list.slice(first, last).filter((u) => !u.container && isClassStatement(u.type)).map((u) => u.start));
-    const fresh: Unit[] = [];
-    for (let i = first; ; i++) {
-      const node = nodeAtIndex(parentNode, i);
-      if (!node || node.startIndex > span.newEnd) break;
-      fresh.push(makeUnit(node, parent, whole));
-    }
-    const kept = list.length - (last - first);
-    if (parentNode.namedChildCount !== kept + fresh.length) return undefined;
-    for (const after of list.slice(last)) shift(after, delta);
-    // The first kept unit after the edit must be where the old one was (moved by the edit); before, nothing moved.
-    const next = list[last];
-    const nextNode = next && nodeAtIndex(parentNode, first + fresh.length);
-    if (next && (!nextNode || nextNode.startIndex !== next.start || nextNode.endIndex !== next.end || nextNode.type !== next.type)) return undefined;
-    const before = list[first - 1];
-    const beforeNode = before && nodeAtIndex(parentNode, first - 1);
-    if (before && (!beforeNode || beforeNode.startIndex !== before.start || beforeNode.endIndex !== before.end || beforeNode.type !== before.type)) return undefined;
-    removed.push(...unitsOf(list.slice(first, last)));
-    added.push(...unitsOf(fresh));
-    neighbours.push(...[before, next].filter((u): u is Unit => !!u));
-    list.splice(first, last - first, ...fresh);
-    return { tree: new UnitTree(top), removed, added, containers, neighbours };
-  }
-}
-
-function nodeAtIndex(parent: SyntaxNode, index: number): SyntaxNode | null {
-  return index < parent.namedChildCount ? parent.namedChild(index) : null;
-}
-
-function shift(unit: Unit, delta: number): void {
-  if (delta === 0) return;
-  unit.start += delta;
-  unit.end += delta;
-  if (unit.container) {
-    unit.container.bodyStart += delta;
-    for (const member of unit.container.members) shift(member, delta);
-  }
 }

@@ -9,18 +9,19 @@
 // The contract that makes this exact is RuleScope in rule.ts; the property test in test/unit proves it on random
 // edits. Anything unusual (a change in the file's head, a star import, units that do not line up) starts afresh.
 import type { PythonGrammar, QueryMatch } from '../../parsing/treeSitter';
-import { spanSince, type EditSpan } from '../analysis/changes';
+import { spanSince } from '../analysis/changes';
 import { namesOf, useIndex } from '../analysis/namesCache';
-import { ScopeIndex, type ScopeDerivation } from '../analysis/scopes';
+import { ScopeIndex } from '../analysis/scopes';
 import { TextFacts } from '../analysis/textFacts';
-import { queryRange, type Unit } from '../analysis/units';
+import { BATCH } from '../analysis/scopeChanges';
+import type { Unit } from '../analysis/units';
 import { isRuleEnabled, type Settings } from '../config';
 import type { CancellationToken, SourceFile } from '../types';
-import { AnalysisState, emptyResult } from './engineState';
+import { affectedUnits, AnalysisState, emptyResult } from './engineState';
 import { deriveProbes, probesOf } from './probes';
 import { QueryPlans, type QueryGroup } from './queryPlans';
 import type { Rule, RuleContext } from './rule';
-import { runChecks, unitMatches, unitOf, type CheckRun, type Found, type RuleDiagnostic, type RuleErrorReporter } from './unitChecks';
+import { matchesIn, runChecks, unitMatches, unitOf, type CheckRun, type Found, type RuleDiagnostic, type RuleErrorReporter } from './unitChecks';
 
 export type { RuleDiagnostic, RuleErrorReporter } from './unitChecks';
 
@@ -37,7 +38,16 @@ export type { AnalysisState };
 export class RuleEngine {
   private readonly plans: QueryPlans;
 
-  constructor(private readonly grammar: PythonGrammar, readonly rules: readonly Rule[], private readonly onError: RuleErrorReporter) {
+  /**
+   * `onReuseError` hears of a failure of the incremental path itself (not of a rule), after which the file is analysed
+   * afresh; without it such a failure is thrown, as tests want.
+   */
+  constructor(
+    private readonly grammar: PythonGrammar,
+    readonly rules: readonly Rule[],
+    private readonly onError: RuleErrorReporter,
+    private readonly onReuseError?: (error: unknown) => void,
+  ) {
     this.plans = new QueryPlans(grammar, rules);
   }
 
@@ -49,8 +59,13 @@ export class RuleEngine {
   /** Analyses the file, reusing `previous` (the state of an earlier version, consumed by this call) where it can. */
   analyze(file: SourceFile, settings: Settings, token: CancellationToken, previous?: AnalysisState): EngineResult {
     if (previous) {
-      const incremental = this.incremental(previous, file, settings, token);
-      if (incremental) return incremental;
+      try {
+        const incremental = this.incremental(previous, file, settings, token);
+        if (incremental) return incremental;
+      } catch (error) {
+        if (!this.onReuseError) throw error;
+        this.onReuseError(error);
+      }
     }
     return this.full(file, settings, token);
   }
@@ -95,6 +110,7 @@ export class RuleEngine {
     const run = this.checkRun(file, settings, enabled, token);
     if (!this.runWhole(state, [...applicable], run, new Set())) return { diagnostics: [] };
     if (!this.runModuleRules(state, enabled, run)) return { diagnostics: [] };
+    facts.settle();
     return { diagnostics: state.diagnostics(file), state };
   }
 
@@ -173,7 +189,7 @@ export class RuleEngine {
     const probes = deriveProbes(previous.probes, text, file.tree.rootNode, span);
     if (!probes) return undefined;
     // From here on `previous` is being turned into the new state; any failure starts afresh.
-    const derived = ScopeIndex.derive(file.tree, this.grammar, previous.index, span);
+    const derived = ScopeIndex.derive(file.tree, this.grammar, previous.index, span, text);
     if (!derived) return undefined;
     useIndex(file.tree, derived.index);
     const touched = previous.facts.update(derived.index.units, text, derived.units.removed, derived.units.added);
@@ -183,7 +199,7 @@ export class RuleEngine {
     const wasApplicable = state.applicable;
     state.advance(file.tree, derived.index, probes, applicable);
     for (const unit of derived.units.removed) state.drop(unit);
-    const rerun = this.affected(state, derived, span, touched);
+    const rerun = affectedUnits(state, derived, span, touched);
     // Rules that apply now and did not before run everywhere.
     const everywhere = [...applicable].filter((r) => !wasApplicable.has(r));
     const gone = new Set([...wasApplicable].filter((r) => !applicable.has(r)));
@@ -195,6 +211,7 @@ export class RuleEngine {
     if (!this.rerun(state, [...applicable], rerun, derived.units.added, run)) return { diagnostics: [] };
     if (!this.runWhole(state, everywhere, run, rerun)) return { diagnostics: [] };
     if (!this.runModuleRules(state, enabled, run)) return { diagnostics: [] };
+    state.facts.settle();
     const units = state.index.units;
     const reuse = {
       rerun: rerun.size,
@@ -207,27 +224,6 @@ export class RuleEngine {
     return { diagnostics: state.diagnostics(file), state, reuse };
   }
 
-  /** The kept units an edit may have changed the results of (the edited ones are new units, always run). */
-  private affected(state: AnalysisState, derived: ScopeDerivation, span: EditSpan, touched: ReadonlySet<string>): Set<Unit> {
-    const { added, containers, neighbours } = derived.units;
-    const rerun = new Set<Unit>([...added, ...containers, ...neighbours]);
-    // Checks that scan the whole text for a pattern the edited units held, before or after the edit.
-    const keys: string[] = [...touched].map((key) => `T|${key}`);
-    for (const change of derived.changed) {
-      keys.push(`C|${change.owner}|${change.name}`);
-      if (change.metadata) keys.push(`L|${change.owner}|${change.name}`, `A|${change.owner}`);
-    }
-    // A class around the edit changed as a whole: its binding's node, its scope's node.
-    for (const container of containers) {
-      keys.push(`N|c${container.id}`);
-      for (const { owner, name } of derived.index.exportedNames(container)) keys.push(`C|${owner}|${name}`);
-    }
-    for (const key of keys) for (const unit of state.dependents(key)) rerun.add(unit);
-    for (const unit of state.wholeFile) rerun.add(unit);
-    if (span.rowDelta !== 0) for (const unit of state.digits) rerun.add(unit);
-    return rerun;
-  }
-
   /**
    * Runs all applicable statement rules on each unit of `units`, replacing their results. The new units of a large
    * edit (a class cut in two) are matched in one pass over their span; the others one by one.
@@ -235,7 +231,7 @@ export class RuleEngine {
   private rerun(state: AnalysisState, rules: readonly Rule[], units: ReadonlySet<Unit>, added: readonly Unit[], run: CheckRun): boolean {
     const groups = this.groups(rules);
     const batch = added.length >= BATCH ? new Set(added) : new Set<Unit>();
-    const batched = groups.map(({ group, depth }) => (batch.size > 0 ? matchesIn(group, depth, state, run, batch) : new Map<Unit, QueryMatch[]>()));
+    const batched = groups.map(({ group, depth }) => (batch.size > 0 ? matchesIn(group, depth, state.index, run, batch) : new Map<Unit, QueryMatch[]>()));
     for (const unit of units) {
       const result = emptyResult();
       for (const [i, { group, depth }] of groups.entries()) {
@@ -248,26 +244,4 @@ export class RuleEngine {
   }
 }
 
-/** From this many new units on, they are matched in one pass over their span. */
-const BATCH = 8;
-
-/** The matches of `group` in the span of `units` (adjacent new units), by the unit they belong to. */
-function matchesIn(group: QueryGroup, depth: number | undefined, state: AnalysisState, run: CheckRun, units: ReadonlySet<Unit>): Map<Unit, QueryMatch[]> {
-  let start = Infinity;
-  let end = -Infinity;
-  for (const unit of units) {
-    start = Math.min(start, unit.start);
-    end = Math.max(end, unit.end);
-  }
-  const perUnit = new Map<Unit, QueryMatch[]>();
-  const options = depth === undefined ? queryRange(start, end) : { ...queryRange(start, end), maxStartDepth: depth };
-  for (const match of group.query.matches(run.context.file.tree.rootNode, options)) {
-    const unit = unitOf(match, group.patterns[match.patternIndex], state.index.units);
-    if (!unit || !units.has(unit)) continue;
-    const list = perUnit.get(unit);
-    if (list) list.push(match);
-    else perUnit.set(unit, [match]);
-  }
-  return perUnit;
-}
 

@@ -1,7 +1,7 @@
 // What the engine keeps of one analysis so the next version of the file can reuse it: the results of every unit with
 // the dependencies its checks recorded (indexed by dependency key), and how the results combine into diagnostics.
 import { mapOffset, type EditSpan } from '../analysis/changes';
-import type { ScopeIndex } from '../analysis/scopes';
+import type { ScopeDerivation, ScopeIndex } from '../analysis/scopes';
 import type { TextFacts } from '../analysis/textFacts';
 import type { Unit } from '../analysis/units';
 import type { Settings } from '../config';
@@ -113,6 +113,27 @@ export class AnalysisState {
       .filter((f) => !(f.noqa ??= noqaVerdict(text, file, f.diagnostic)).suppressed)
       .map((f) => f.diagnostic);
   }
+}
+
+/** The kept units an edit may have changed the results of (the edited ones are new units, always run). */
+export function affectedUnits(state: AnalysisState, derived: ScopeDerivation, span: EditSpan, touched: ReadonlySet<string>): Set<Unit> {
+  const { added, containers, neighbours } = derived.units;
+  const rerun = new Set<Unit>([...added, ...containers, ...neighbours]);
+  // Checks that scan the whole text for a pattern the edited units held, before or after the edit.
+  const keys: string[] = [...touched].map((key) => `T|${key}`);
+  for (const change of derived.changed) {
+    keys.push(`C|${change.owner}|${change.name}`);
+    if (change.metadata) keys.push(`L|${change.owner}|${change.name}`, `A|${change.owner}`);
+  }
+  // A class around the edit changed as a whole: its binding's node, its scope's node.
+  for (const container of containers) {
+    keys.push(`N|c${container.id}`);
+    for (const { owner, name } of derived.index.exportedNames(container)) keys.push(`C|${owner}|${name}`);
+  }
+  for (const key of keys) for (const unit of state.dependents(key)) rerun.add(unit);
+  for (const unit of state.wholeFile) rerun.add(unit);
+  if (span.rowDelta !== 0) for (const unit of state.digits) rerun.add(unit);
+  return rerun;
 }
 
 function shiftFound(found: Found, span: EditSpan): Found | undefined {

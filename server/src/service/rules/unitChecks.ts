@@ -2,9 +2,9 @@
 // dependencies (analysis/dependencies.ts) its checks leave behind.
 import type { QueryMatch, SyntaxNode } from '../../parsing/treeSitter';
 import { collecting, type DependencySink } from '../analysis/dependencies';
-import { headerParts, type ScopeIndex } from '../analysis/scopes';
+import type { ScopeIndex } from '../analysis/scopes';
 import { textKey } from '../analysis/textFacts';
-import type { Unit, UnitTree } from '../analysis/units';
+import { headerParts, queryRange, type Unit, type UnitTree } from '../analysis/units';
 import type { Settings } from '../config';
 import type { CancellationToken, SeverityName } from '../types';
 import type { QueryGroup, PatternInfo } from './queryPlans';
@@ -92,6 +92,25 @@ export function unitMatches(group: QueryGroup, index: ScopeIndex, unit: Unit, ma
   return found.filter((m) => unitOf(m, group.patterns[m.patternIndex], index.units) === unit);
 }
 
+/** The matches of `group` in the span of `units` (adjacent new units), by the unit they belong to. */
+export function matchesIn(group: QueryGroup, depth: number | undefined, index: ScopeIndex, run: CheckRun, units: ReadonlySet<Unit>): Map<Unit, QueryMatch[]> {
+  let start = Infinity;
+  let end = -Infinity;
+  for (const unit of units) {
+    start = Math.min(start, unit.start);
+    end = Math.max(end, unit.end);
+  }
+  const perUnit = new Map<Unit, QueryMatch[]>();
+  const options = depth === undefined ? queryRange(start, end) : { ...queryRange(start, end), maxStartDepth: depth };
+  for (const match of group.query.matches(run.context.file.tree.rootNode, options)) {
+    const unit = unitOf(match, group.patterns[match.patternIndex], index.units);
+    if (!unit || !units.has(unit)) continue;
+    const list = perUnit.get(unit);
+    if (list) list.push(match);
+    else perUnit.set(unit, [match]);
+  }
+  return perUnit;
+}
 /** Collects the dependency keys of one unit's checks (read by the engine to decide what an edit re-runs). */
 export class UnitSink implements DependencySink {
   constructor(private readonly result: UnitResult) {}
