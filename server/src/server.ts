@@ -44,9 +44,9 @@ import { documentSettings, editorLayer } from './workspace/editorSettings';
 import { PyprojectSettings } from './workspace/pyproject';
 
 /**
- * Push diagnostics this long after the last change of a burst of keystrokes. The first change after a quiet spell of
- * that length is published at once (leading edge): an incremental analysis costs about a millisecond, so waiting
- * only pays off while changes keep coming.
+ * Push diagnostics this long after the last change of a burst of keystrokes. A change that finds no publish pending
+ * (the previous one went out) is published at once: an incremental analysis costs about a millisecond, so waiting
+ * only pays off while changes keep coming faster than the publishes.
  */
 const PUBLISH_DELAY_MS = 10;
 
@@ -61,8 +61,6 @@ export function startServer(connection: Connection): void {
   const pyproject = new PyprojectSettings();
   const settingsCache = new Map<string, Promise<Settings>>();
   const timers = new Map<string, NodeJS.Timeout>();
-  /** When each document last changed, to tell the first change of a burst from the rest. */
-  const lastChange = new Map<string, number>();
   const reported = new Set<string>();
   /** Per document, since its last publish: time spent applying changes, and when the last one was applied. */
   const changeTimes = new Map<string, { changeMs: number; changedAt: number }>();
@@ -224,16 +222,13 @@ export function startServer(connection: Connection): void {
       documents?.change(d.uri, d.version, contentChanges);
       warnIfSkipped(d.uri);
       if (TIMINGS) changeTimes.set(d.uri, { changeMs: (changeTimes.get(d.uri)?.changeMs ?? 0) + performance.now() - started, changedAt: performance.now() });
-      const now = performance.now();
-      const quiet = !timers.has(d.uri) && now - (lastChange.get(d.uri) ?? -Infinity) >= PUBLISH_DELAY_MS;
-      lastChange.set(d.uri, now);
-      schedule(d.uri, quiet ? 0 : PUBLISH_DELAY_MS);
+      // The first change of a burst is published at once, the others once the burst is over.
+      schedule(d.uri, timers.has(d.uri) ? PUBLISH_DELAY_MS : 0);
     });
   });
   connection.onDidCloseTextDocument(({ textDocument: d }) => {
     clearTimeout(timers.get(d.uri));
     timers.delete(d.uri);
-    lastChange.delete(d.uri);
     documents?.close(d.uri);
     service?.forget(d.uri);
     settingsCache.delete(d.uri);

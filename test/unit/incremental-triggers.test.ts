@@ -274,13 +274,33 @@ describe('incremental analysis: what an edit re-runs, and when it starts afresh'
     assert.equal(s.codes(result).length, 29);
   });
 
-  it('is exact after an analysis dropped its state (a cancelled request)', () => {
+  it('starts afresh, and exactly, when there is no previous state (a cancelled full analysis keeps none)', () => {
     const s = session(functions);
     s.edit('x.append(8)', 'x.append(88)');
     s.drop();
     assert.equal(s.analyse().reuse, undefined);
     s.edit('x.append(9)', 'x.append(99)');
     assert.ok(s.analyse().reuse);
+  });
+
+  it('does not stop an incremental analysis half-way when the request is cancelled, and keeps no cancelled full one', () => {
+    const store = new DocumentStore(grammar);
+    const cancelled = { isCancellationRequested: true };
+    try {
+      const opened = store.openDocument('file:///cancel.py', 'python', 1, functions);
+      const stopped = engine.analyze(opened, mergeSettings(), cancelled);
+      assert.deepEqual([stopped.diagnostics, stopped.state], [[], undefined]);
+      const settings = mergeSettings();
+      const first = engine.analyze(opened, settings, neverCancelled);
+      const document = opened.document;
+      const at = functions.indexOf('x.append(3)');
+      const next = store.change(opened.uri, 2, [{ range: { start: document.positionAt(at), end: document.positionAt(at + 1) }, text: 'y' }])!;
+      const result = engine.analyze(next, settings, cancelled, first.state);
+      assert.ok(result.reuse && result.state, 'the incremental analysis ran to its end');
+      assert.equal(result.diagnostics.length, 30);
+    } finally {
+      store.dispose();
+    }
   });
 
   it('is what the language service does across didChange versions', async () => {

@@ -68,7 +68,9 @@ export function createLanguageService(deps: LanguageServiceDeps): LanguageServic
     // The previous version's analysis is handed over (and consumed): only what the edit touched runs again.
     if (cached) cache.delete(file.uri);
     const { diagnostics: results, state } = engine.analyze(file, settings, token, cached?.state);
-    if (!token.isCancellationRequested) cache.set(file.uri, { version: file.document.version, settings, tree: file.tree, results, state });
+    // A cancelled full analysis returns no state and incomplete results: nothing to keep. An incremental one always
+    // completes (it is not cancelled half-way), so its state is kept even when the request was cancelled meanwhile.
+    if (state || !token.isCancellationRequested) cache.set(file.uri, { version: file.document.version, settings, tree: file.tree, results, state });
     return results;
   }
 

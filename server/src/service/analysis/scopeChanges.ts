@@ -39,13 +39,14 @@ export function distribute(matches: readonly QueryMatch[], units: UnitTree, only
 
 /** Per shared scope and name, whether an edit changed the bindings' kinds or import names (or only their code). */
 export function changedNames(before: ReadonlyArray<{ unit: Unit; exported?: UnitExports }>, after: ReadonlyArray<{ unit: Unit; exported: UnitExports }>): ChangedName[] {
+  // Each side lists its units in document order and each unit its exports in source order: that order is compared.
   const signatures = (entries: ReadonlyArray<{ unit: Unit; exported?: UnitExports }>) => {
-    const map = new Map<string, Array<[number, string]>>();
-    for (const { unit, exported } of entries) {
+    const map = new Map<string, string[]>();
+    for (const { exported } of entries) {
       for (const e of exported?.exports ?? []) {
         const key = `${ownerKey(e.owner)}\u0000${e.name}`;
         const list = map.get(key) ?? [];
-        list.push([unit.start + e.node.start, `${e.kind}:${e.qualifiedName ?? ''}`]);
+        list.push(`${e.kind}:${e.qualifiedName ?? ''}`);
         map.set(key, list);
       }
     }
@@ -53,10 +54,8 @@ export function changedNames(before: ReadonlyArray<{ unit: Unit; exported?: Unit
   };
   const old = signatures(before);
   const fresh = signatures(after);
-  const text = (list: Array<[number, string]> | undefined) => (list ?? []).sort((a, b) => a[0] - b[0]).map((s) => s[1]).join(',');
   return [...new Set([...old.keys(), ...fresh.keys()])].map((key) => {
     const [owner, name] = key.split('\u0000');
-    return { owner, name, metadata: text(old.get(key)) !== text(fresh.get(key)) };
+    return { owner, name, metadata: (old.get(key) ?? []).join(',') !== (fresh.get(key) ?? []).join(',') };
   });
 }
-

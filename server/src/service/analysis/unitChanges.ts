@@ -51,35 +51,59 @@ export function deriveUnits(previous: UnitTree, root: SyntaxNode, span: EditSpan
       parent = only;
       continue;
     }
-    // Replace list[first, last) by the new nodes in the span; everything after shifts. A class kept whole stays
-    // whole; a new class that declares class-level globals is split here, and the scope index asks for a fresh build.
-    const whole = new Set(list.slice(first, last).filter((u) => !u.container && isClassStatement(u.type)).map((u) => u.start));
-    const fresh: Unit[] = [];
+    // Replace list[first, last) by the new nodes in the span; everything after shifts.
+    for (const after of list.slice(last)) shift(after, delta);
+    let freshNodes: SyntaxNode[] = [];
     for (let i = first; ; i++) {
       const node = nodeAtIndex(parentNode, i);
       if (!node || node.startIndex > span.newEnd) break;
-      fresh.push(makeUnit(node, parent, whole));
+      freshNodes.push(node);
     }
-    const kept = list.length - (last - first);
-    if (parentNode.namedChildCount !== kept + fresh.length) return undefined;
-    for (const after of list.slice(last)) shift(after, delta);
-    // The first kept unit after the edit must be where the old one was (moved by the edit); before, nothing moved.
-    const next = list[last];
-    const nextNode = next && nodeAtIndex(parentNode, first + fresh.length);
-    if (next && (!nextNode || nextNode.startIndex !== next.start || nextNode.endIndex !== next.end || nextNode.type !== next.type)) return undefined;
+    // The kept units must be where the new tree has them: the count adds up, and the units right before and after
+    // are unchanged (moved by the edit). tree-sitter's changed ranges leave out zero-width nodes (an empty ERROR), so
+    // a statement can appear outside the span: then the lists are lined up by range and type from both ends.
+    if (!lineUp(parentNode, list, first, last, freshNodes.length)) {
+      const aligned = align(parentNode, list, first, last);
+      [first, last, freshNodes] = [aligned.first, aligned.last, aligned.fresh];
+    }
+    // A class kept whole stays whole; a new class that declares class-level globals is split here, and the scope index
+    // then asks for a fresh build.
+    const whole = new Set(list.slice(first, last).filter((u) => !u.container && isClassStatement(u.type)).map((u) => u.start));
+    const fresh = freshNodes.map((node) => makeUnit(node, parent, whole));
     const before = list[first - 1];
-    const beforeNode = before && nodeAtIndex(parentNode, first - 1);
-    if (before && (!beforeNode || beforeNode.startIndex !== before.start || beforeNode.endIndex !== before.end || beforeNode.type !== before.type)) return undefined;
+    const next = list[last];
     const replaced = list.slice(first, last);
     removed.push(...unitsOf(replaced));
     added.push(...unitsOf(fresh));
     const sameShape = replaced.length === fresh.length && replaced.every((u, i) => u.type === fresh[i].type);
     const sameLine = (from: number, to: number) => !/[\r\n]/.test(text.slice(from, to));
-    if (before && (!sameShape || sameLine(before.end, span.start))) neighbours.push(before);
-    if (next && (!sameShape || sameLine(span.newEnd, next.start))) neighbours.push(next);
+    if (before && (!sameShape || sameLine(before.end, Math.max(before.end, span.start)))) neighbours.push(before);
+    if (next && (!sameShape || sameLine(Math.min(span.newEnd, next.start), next.start))) neighbours.push(next);
     list.splice(first, last - first, ...fresh);
     return { tree: new UnitTree(top), removed, added, containers, neighbours };
   }
+}
+
+function sameUnit(unit: Unit | undefined, node: SyntaxNode | null | undefined): boolean {
+  return !!unit && !!node && node.startIndex === unit.start && node.endIndex === unit.end && node.type === unit.type;
+}
+
+/** Whether list[first, last) replaced by `fresh` new nodes leaves the other units where the new tree has them. */
+function lineUp(parentNode: SyntaxNode, list: readonly Unit[], first: number, last: number, fresh: number): boolean {
+  if (parentNode.namedChildCount !== list.length - (last - first) + fresh) return false;
+  const next = list[last];
+  const before = list[first - 1];
+  return (!next || sameUnit(next, nodeAtIndex(parentNode, first + fresh))) && (!before || sameUnit(before, nodeAtIndex(parentNode, first - 1)));
+}
+
+/** The replaced stretch found by matching the kept units against the new nodes from both ends (by range and type). */
+function align(parentNode: SyntaxNode, list: readonly Unit[], first: number, last: number): { first: number; last: number; fresh: SyntaxNode[] } {
+  const nodes = parentNode.namedChildren.filter((n): n is SyntaxNode => !!n);
+  let prefix = 0;
+  while (prefix < first && prefix < nodes.length && sameUnit(list[prefix], nodes[prefix])) prefix++;
+  let suffix = 0;
+  while (suffix < list.length - last && suffix < nodes.length - prefix && sameUnit(list[list.length - 1 - suffix], nodes[nodes.length - 1 - suffix])) suffix++;
+  return { first: prefix, last: list.length - suffix, fresh: nodes.slice(prefix, nodes.length - suffix) };
 }
 
 function isClassStatement(type: string): boolean {

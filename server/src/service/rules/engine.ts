@@ -16,7 +16,7 @@ import { TextFacts } from '../analysis/textFacts';
 import { BATCH } from '../analysis/scopeChanges';
 import type { Unit } from '../analysis/units';
 import { isRuleEnabled, type Settings } from '../config';
-import type { CancellationToken, SourceFile } from '../types';
+import { neverCancelled, type CancellationToken, type SourceFile } from '../types';
 import { affectedUnits, AnalysisState, emptyResult } from './engineState';
 import { deriveProbes, probesOf } from './probes';
 import { QueryPlans, type QueryGroup } from './queryPlans';
@@ -60,7 +60,7 @@ export class RuleEngine {
   analyze(file: SourceFile, settings: Settings, token: CancellationToken, previous?: AnalysisState): EngineResult {
     if (previous) {
       try {
-        const incremental = this.incremental(previous, file, settings, token);
+        const incremental = this.incremental(previous, file, settings);
         if (incremental) return incremental;
       } catch (error) {
         if (!this.onReuseError) throw error;
@@ -182,7 +182,11 @@ export class RuleEngine {
     return true;
   }
 
-  private incremental(previous: AnalysisState, file: SourceFile, settings: Settings, token: CancellationToken): EngineResult | undefined {
+  /**
+   * The analysis of a new version from the previous one's state. It takes a few milliseconds and is not cancelled
+   * half-way: an analysis stopped in the middle would leave no state to reuse, and the next one would be a full one.
+   */
+  private incremental(previous: AnalysisState, file: SourceFile, settings: Settings): EngineResult | undefined {
     const span = previous.reusable && previous.settings === settings ? spanSince(file.change, previous.tree) : undefined;
     if (!span) return undefined;
     const text = file.document.getText();
@@ -207,7 +211,7 @@ export class RuleEngine {
       if (gone.size > 0) result.found.splice(0, result.found.length, ...result.found.filter((f) => !gone.has(f.diagnostic.rule)));
       if (!rerun.has(unit) && !state.shift(unit, span)) rerun.add(unit);
     }
-    const run = this.checkRun(file, settings, enabled, token);
+    const run = this.checkRun(file, settings, enabled, neverCancelled);
     if (!this.rerun(state, [...applicable], rerun, derived.units.added, run)) return { diagnostics: [] };
     if (!this.runWhole(state, everywhere, run, rerun)) return { diagnostics: [] };
     if (!this.runModuleRules(state, enabled, run)) return { diagnostics: [] };

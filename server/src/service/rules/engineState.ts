@@ -72,7 +72,11 @@ export class AnalysisState {
     const old = this.results.get(unit);
     if (!old) return;
     this.results.delete(unit);
-    for (const key of old.deps) this.byDependency.get(key)?.delete(unit);
+    for (const key of old.deps) {
+      const units = this.byDependency.get(key);
+      units?.delete(unit);
+      if (units?.size === 0) this.byDependency.delete(key);
+    }
     this.wholeFile.delete(unit);
     this.digits.delete(unit);
   }
