@@ -4,40 +4,32 @@
 // view is torn down by VS Code and says `ready` again when shown, and gets the last result without a new request.
 import * as vscode from 'vscode';
 import { astDumpRequest, pythonAstRequest, syntaxTreeRequest } from '../../../server/src/protocol';
-import { ask, copyToClipboard, openPythonPathSetting, pageHtml, selectSourceRange, stampOf, toPosition, toRange, unavailable, webviewOptions, type ViewDeps } from './host';
-import { EchoGuard, parseAstViewMessage } from './incoming';
+import { ask, copyToClipboard, openPythonPathSetting, selectSourceRange, stampOf, unavailable, type ViewDeps } from './host';
+import { parseAstViewMessage } from './incoming';
 import type { AstHostMessage, AstSource, AstViewMessage } from './messages';
-import type { CursorMove } from './tracker';
-import { ViewHost } from './viewHost';
+import { ViewHost, type ShownAnswer } from './viewHost';
 
 const SOURCE_KEY = 'pyinsight.astExplorer.source';
 /** CPython's ast runs in a helper process; tree-sitter's tree is already in the server, so it can follow sooner. */
 const DELAY_MS: Record<AstSource, number> = { python: 300, treeSitter: 100 };
 
-interface Shown {
-  /** uri, version, source and interpreter: equal keys mean the page already has this answer. */
-  readonly key: string;
-  /** uri, source and interpreter: a different subject, so the page should show it is loading. */
-  readonly subject: string;
-  readonly message: AstHostMessage;
-}
+/** key: uri, version, source and interpreter; subject: the same without the version. */
+type Shown = ShownAnswer<AstHostMessage>;
 
-export class AstExplorerProvider extends ViewHost<AstHostMessage> implements vscode.WebviewViewProvider, vscode.Disposable {
+export class AstExplorerProvider extends ViewHost<AstHostMessage, AstViewMessage, Shown> implements vscode.WebviewViewProvider, vscode.Disposable {
   static readonly viewId = 'pyinsight.astExplorer';
   private view: vscode.WebviewView | undefined;
   private source: AstSource;
-  private shown: Shown | undefined;
-  private readonly guard = new EchoGuard();
   private readonly disposables: vscode.Disposable[];
 
-  constructor(private readonly deps: ViewDeps) {
-    super();
+  constructor(deps: ViewDeps) {
+    super(deps, { script: 'astExplorer', title: 'AST Explorer', label: 'AST explorer', parse: parseAstViewMessage });
     const saved = deps.context.workspaceState.get<unknown>(SOURCE_KEY);
     this.source = saved === 'treeSitter' ? 'treeSitter' : 'python';
     this.disposables = [
       deps.tracker.onDidChangeDocument(() => this.schedule(0)),
       deps.tracker.onDidEdit(() => this.schedule(DELAY_MS[this.source])),
-      deps.tracker.onDidMoveCursor((move) => this.onCursor(move)),
+      deps.tracker.onDidMoveCursor((move) => this.followCursor(move)),
       deps.resolver.onDidChange(() => {
         if (this.source === 'python') this.schedule(0);
       }),
@@ -46,17 +38,8 @@ export class AstExplorerProvider extends ViewHost<AstHostMessage> implements vsc
 
   resolveWebviewView(view: vscode.WebviewView): void {
     this.view = view;
-    this.ready = false;
-    this.shown = undefined;
-    const extensionUri = this.deps.context.extensionUri;
-    view.webview.options = webviewOptions(extensionUri);
-    view.webview.html = pageHtml(view.webview, extensionUri, 'astExplorer', 'AST Explorer');
     const subscriptions = [
-      view.webview.onDidReceiveMessage((raw: unknown) => {
-        const message = parseAstViewMessage(raw);
-        if (message) void this.onMessage(message);
-        else this.deps.log.warn(`AST explorer: ignored a malformed message from the view: ${JSON.stringify(raw)?.slice(0, 200)}`);
-      }),
+      this.load(view.webview),
       // Hidden, the page is destroyed; shown again, it reloads and says `ready`, and gets the last answer.
       view.onDidChangeVisibility(() => {
         if (!view.visible) this.ready = false;
@@ -70,15 +53,10 @@ export class AstExplorerProvider extends ViewHost<AstHostMessage> implements vsc
     ];
   }
 
-  private async onMessage(message: AstViewMessage): Promise<void> {
+  protected async onMessage(message: AstViewMessage): Promise<void> {
     switch (message.type) {
-      case 'ready': {
-        this.ready = true;
-        // The last answer at once; update() then finds it current (and only sends the cursor) or replaces it.
-        if (this.shown) this.post(this.shown.message);
-        this.schedule(0);
-        return;
-      }
+      case 'ready':
+        return this.pageReady();
       case 'setSource':
         if (message.source === this.source) return;
         this.source = message.source;
@@ -101,16 +79,7 @@ export class AstExplorerProvider extends ViewHost<AstHostMessage> implements vsc
     return this.view?.webview;
   }
 
-  protected async update(): Promise<void> {
-    if (!this.view || !this.ready) return;
-    const document = this.deps.tracker.document;
-    if (!document) {
-      this.cancel();
-      this.shown = undefined;
-      this.post({ type: 'noEditor' });
-      return;
-    }
-    const token = this.begin();
+  protected async render(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<void> {
     const doc = stampOf(document);
     const source = this.source;
     const choice = source === 'python' ? await this.deps.resolver.resolve(document.uri) : undefined;
@@ -135,15 +104,6 @@ export class AstExplorerProvider extends ViewHost<AstHostMessage> implements vsc
     this.shown = { key, subject, message };
     this.post(message);
     this.postCursor();
-  }
-
-  private onCursor(move: CursorMove): void {
-    if (this.guard.isEcho(move.document.uri.toString(), toRange(move.selection))) return;
-    this.postCursor(move.selection.active, move.document.uri.toString());
-  }
-
-  private postCursor(position = this.deps.tracker.editor()?.selection.active, uri = this.deps.tracker.document?.uri.toString()): void {
-    if (position && uri) this.post({ type: 'cursor', uri, position: toPosition(position) });
   }
 
   private async copyAstDump(uri: string, version: number, nodeId: number): Promise<void> {

@@ -5,44 +5,35 @@
 import * as vscode from 'vscode';
 import { bytecodeRequest, opcodeDocsRequest, type BytecodeOptions } from '../../../server/src/protocol';
 import { bytecodeListing, type ShownBytecode } from './bytecodeListing';
-import { ask, copyToClipboard, openPythonPathSetting, pageHtml, selectSourceRange, stampOf, toPosition, toRange, unavailable, webviewOptions, type ViewDeps } from './host';
-import { EchoGuard, isBytecodeOptions, parseBytecodeViewMessage } from './incoming';
+import { ask, copyToClipboard, openPythonPathSetting, selectSourceRange, stampOf, unavailable, webviewOptions, type ViewDeps } from './host';
+import { isBytecodeOptions, parseBytecodeViewMessage } from './incoming';
 import type { BytecodeHostMessage, BytecodeViewMessage } from './messages';
-import { ViewHost } from './viewHost';
+import { ViewHost, type ShownAnswer } from './viewHost';
 
 const OPTIONS_KEY = 'pyinsight.bytecode.options';
 const DEFAULT_OPTIONS: BytecodeOptions = { optimize: 0, showCaches: false, adaptive: false };
 const EDIT_DELAY_MS = 300;
 
-interface Shown extends ShownBytecode {
-  readonly key: string;
-  readonly subject: string;
-  readonly message: BytecodeHostMessage;
-}
+type Shown = ShownBytecode & ShownAnswer<BytecodeHostMessage>;
 
-export class BytecodePanel extends ViewHost<BytecodeHostMessage> implements vscode.WebviewPanelSerializer, vscode.Disposable {
+export class BytecodePanel extends ViewHost<BytecodeHostMessage, BytecodeViewMessage, Shown> implements vscode.WebviewPanelSerializer, vscode.Disposable {
   static readonly viewType = 'pyinsight.bytecode';
   private panel: vscode.WebviewPanel | undefined;
-  private shown: Shown | undefined;
   private options: BytecodeOptions;
   private comparing: string | undefined;
   private offered: readonly string[] = [];
   private lastInterpreters = '';
   private readonly docsSent = new Set<string>();
-  private readonly guard = new EchoGuard();
   private readonly disposables: vscode.Disposable[];
 
-  constructor(private readonly deps: ViewDeps) {
-    super();
+  constructor(deps: ViewDeps) {
+    super(deps, { script: 'bytecodeView', title: 'Bytecode', label: 'Bytecode view', parse: parseBytecodeViewMessage });
     const saved = deps.context.workspaceState.get<unknown>(OPTIONS_KEY);
     this.options = isBytecodeOptions(saved) ? saved : DEFAULT_OPTIONS;
     this.disposables = [
       deps.tracker.onDidChangeDocument(() => this.schedule(0)),
       deps.tracker.onDidEdit(() => this.schedule(EDIT_DELAY_MS)),
-      deps.tracker.onDidMoveCursor((move) => {
-        const uri = move.document.uri.toString();
-        if (!this.guard.isEcho(uri, toRange(move.selection))) this.post({ type: 'cursor', uri, position: toPosition(move.selection.active) });
-      }),
+      deps.tracker.onDidMoveCursor((move) => this.followCursor(move)),
       deps.resolver.onDidChange(() => {
         this.docsSent.clear();
         this.schedule(0);
@@ -67,17 +58,8 @@ export class BytecodePanel extends ViewHost<BytecodeHostMessage> implements vsco
 
   private adopt(panel: vscode.WebviewPanel): void {
     this.panel = panel;
-    this.ready = false;
-    this.shown = undefined;
-    const extensionUri = this.deps.context.extensionUri;
-    panel.webview.options = webviewOptions(extensionUri);
-    panel.webview.html = pageHtml(panel.webview, extensionUri, 'bytecodeView', 'Bytecode');
     const subscriptions = [
-      panel.webview.onDidReceiveMessage((raw: unknown) => {
-        const message = parseBytecodeViewMessage(raw);
-        if (message) void this.onMessage(message);
-        else this.deps.log.warn(`Bytecode view: ignored a malformed message from the view: ${JSON.stringify(raw)?.slice(0, 200)}`);
-      }),
+      this.load(panel.webview),
       // In a background tab the page is destroyed; in front again, it reloads and says `ready`.
       panel.onDidChangeViewState(() => {
         if (!panel.visible) this.ready = false;
@@ -93,15 +75,12 @@ export class BytecodePanel extends ViewHost<BytecodeHostMessage> implements vsco
     ];
   }
 
-  private async onMessage(message: BytecodeViewMessage): Promise<void> {
+  protected async onMessage(message: BytecodeViewMessage): Promise<void> {
     switch (message.type) {
       case 'ready':
-        this.ready = true;
         this.docsSent.clear();
         this.lastInterpreters = '';
-        if (this.shown) this.post(this.shown.message);
-        this.schedule(0);
-        return;
+        return this.pageReady();
       case 'setOptions':
         this.options = message.options;
         await this.deps.context.workspaceState.update(OPTIONS_KEY, message.options);
@@ -132,18 +111,9 @@ export class BytecodePanel extends ViewHost<BytecodeHostMessage> implements vsco
     return this.panel?.webview;
   }
 
-  protected async update(): Promise<void> {
-    if (!this.panel || !this.ready) return;
-    const document = this.deps.tracker.document;
-    if (!document) {
-      this.cancel();
-      this.shown = undefined;
-      this.post({ type: 'noEditor' });
-      return;
-    }
-    const token = this.begin();
+  protected async render(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<void> {
     const doc = stampOf(document);
-    this.panel.title = `Bytecode · ${doc.label}`;
+    if (this.panel) this.panel.title = `Bytecode · ${doc.label}`;
     const [choice, others] = await Promise.all([this.deps.resolver.resolve(document.uri), this.deps.resolver.others(document.uri)]);
     if (token.isCancellationRequested) return;
     const python = choice.kind === 'found' ? choice.command : '';
@@ -191,11 +161,6 @@ export class BytecodePanel extends ViewHost<BytecodeHostMessage> implements vsco
       source.dispose();
       if (result) this.post({ type: 'opcodeDocs', result });
     }
-  }
-
-  private postCursor(): void {
-    const editor = this.deps.tracker.editor();
-    if (editor) this.post({ type: 'cursor', uri: editor.document.uri.toString(), position: toPosition(editor.selection.active) });
   }
 
   /** `Copy as text`: the listing the view shows, or, with no view open, of the followed Python editor. */

@@ -18,17 +18,21 @@ export interface DocumentStamp {
   readonly label: string;
 }
 
+/** What both pages understand: there is no Python editor to follow; the editor's cursor moved (select what covers it). */
+export type SharedHostMessage =
+  | { readonly type: 'noEditor' }
+  | { readonly type: 'cursor'; readonly uri: string; readonly position: Position };
+
 // ------------------------------------------------------------------------------------------------ AST explorer
 
 export type AstSource = 'python' | 'treeSitter';
 
 export type AstHostMessage =
-  | { readonly type: 'noEditor' }
+  /** `cursor`: select the innermost node whose range contains it. */
+  | SharedHostMessage
   | { readonly type: 'loading'; readonly doc: DocumentStamp; readonly source: AstSource }
   | { readonly type: 'pythonAst'; readonly doc: DocumentStamp; readonly result: PythonAstResult }
-  | { readonly type: 'syntaxTree'; readonly doc: DocumentStamp; readonly result: SyntaxTreeResult }
-  /** The editor's cursor moved: select the innermost node whose range contains it. */
-  | { readonly type: 'cursor'; readonly uri: string; readonly position: Position };
+  | { readonly type: 'syntaxTree'; readonly doc: DocumentStamp; readonly result: SyntaxTreeResult };
 
 export type AstViewMessage =
   | { readonly type: 'ready' }
@@ -42,7 +46,8 @@ export type AstViewMessage =
 // ------------------------------------------------------------------------------------------------ Bytecode view
 
 export type BytecodeHostMessage =
-  | { readonly type: 'noEditor' }
+  /** `cursor`: highlight the instructions whose positions cover it. */
+  | SharedHostMessage
   | { readonly type: 'loading'; readonly doc: DocumentStamp }
   | {
       readonly type: 'bytecode';
@@ -52,7 +57,6 @@ export type BytecodeHostMessage =
       readonly compare?: BytecodeResult;
     }
   | { readonly type: 'opcodeDocs'; readonly result: OpcodeDocsResult }
-  | { readonly type: 'cursor'; readonly uri: string; readonly position: Position }
   /** Interpreters the user can compare against (configured or found), by command. */
   | { readonly type: 'interpreters'; readonly current: string; readonly others: readonly string[]; readonly comparing?: string };
 
