@@ -49,7 +49,7 @@ function specialised(name: string, generic: string, minor: number): string {
     return `The counting form of ${generic} (3.11): it tracks how often it runs and tries to replace itself by a specialised form.${tail}`;
   }
   if (name.endsWith('_QUICK') || name === 'RESUME_CHECK') {
-    return `A quickened form of ${generic} that skips work the generic form does on its first runs.${tail}`;
+    return `A quickened form of ${generic}, swapped in by the interpreter once the code is running: it skips bookkeeping the generic form does.${tail}`;
   }
   return (
     `A specialised form of ${generic} (${suffixWords(name, generic)}), installed by the adaptive interpreter after the instruction ` +
