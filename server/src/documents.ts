@@ -1,6 +1,6 @@
 // Per open document: the text, its version and its tree-sitter tree, kept in step by incremental edits.
-import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import { pointAfter, rowStarts, toTreeEdit, type TextEditSpan } from './parsing/edits';
+import { TextDocument, type Range, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { rowStarts, toTreeEdit, treeEditWith } from './parsing/edits';
 import { DEFAULT_PARSE_LIMITS, nestingExceeds, timedOutReason, tooDeepReason, tooLongReason, type ParseLimits } from './parsing/limits';
 import { Edit, parseWithin, type PythonGrammar, type Tree } from './parsing/treeSitter';
 import { combine, MAX_CHAIN, widen, type EditSpan } from './service/analysis/changes';
@@ -91,18 +91,11 @@ export class DocumentStore {
     let reusable = tree !== undefined;
     let span: EditSpan | undefined;
     for (const change of changes) {
-      if ('range' in change) {
-        if (tree) {
-          const before = document.getText();
-          // TextDocument.update swaps a reversed range; the tree edit must describe the same replacement.
-          const [a, b] = [document.offsetAt(change.range.start), document.offsetAt(change.range.end)];
-          const [startIndex, oldEndIndex] = [Math.min(a, b), Math.max(a, b)];
-          tree.edit(new Edit(treeEdit(document, before, { startIndex, oldEndIndex, newText: change.text })));
-          const step = { start: startIndex, oldEnd: oldEndIndex, newEnd: startIndex + change.text.length, rowDelta: rows(change.text) - rows(before.slice(startIndex, oldEndIndex)) };
-          span = span ? combine(span, step) : step;
-        }
-      } else {
+      if (!('range' in change)) {
         reusable = false; // a full replacement shares nothing worth reusing
+      } else if (tree) {
+        const step = editTree(tree, document, change.range, change.text);
+        span = span ? combine(span, step) : step;
       }
       TextDocument.update(document, [change], version);
     }
@@ -147,31 +140,24 @@ export class DocumentStore {
 }
 
 /**
- * The tree edit for a span of the document's text `before`. tree-sitter rows break at '\n' only and LSP lines also
- * at a lone '\r': without any '\r' they agree, and the document's own line index gives the points (no scan of the
- * whole text per keystroke).
+ * Mirrors the replacement of `range` of the document's text (before the change) by `newText` on `tree`, and returns
+ * it as a step of the snapshots' edit span. tree-sitter rows break at '\n' only and LSP lines also at a lone '\r':
+ * without any '\r' they agree, and the document's own line index gives the points (no scan of the whole text per
+ * keystroke).
  */
-function treeEdit(document: TextDocument, before: string, span: TextEditSpan) {
-  if (before.includes('\r')) return toTreeEdit(rowStarts(before), span);
+function editTree(tree: Tree, document: TextDocument, range: Range, newText: string): EditSpan {
+  const before = document.getText();
+  // TextDocument.update swaps a reversed range; the tree edit must describe the same replacement.
+  const [a, b] = [document.offsetAt(range.start), document.offsetAt(range.end)];
+  const span = { startIndex: Math.min(a, b), oldEndIndex: Math.max(a, b), newText };
   const point = (offset: number) => {
     const { line, character } = document.positionAt(offset);
     return { row: line, column: character };
   };
-  const startPosition = point(span.startIndex);
-  return {
-    startIndex: span.startIndex,
-    oldEndIndex: span.oldEndIndex,
-    newEndIndex: span.startIndex + span.newText.length,
-    startPosition,
-    oldEndPosition: point(span.oldEndIndex),
-    newEndPosition: pointAfter(startPosition, span.newText),
-  };
-}
-
-function rows(text: string): number {
-  let count = 0;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
-  return count;
+  const edit = before.includes('\r') ? toTreeEdit(rowStarts(before), span) : treeEditWith(point, span);
+  tree.edit(new Edit(edit));
+  // Rows are counted in '\n' on both sides, as rowDelta wants.
+  return { start: edit.startIndex, oldEnd: edit.oldEndIndex, newEnd: edit.newEndIndex, rowDelta: edit.newEndPosition.row - edit.oldEndPosition.row };
 }
 
 /** The step from `previous` (whose tree, already edited, is `oldTree`) to `newTree`, chained to earlier steps. */

@@ -10,8 +10,8 @@ export function rowStarts(text: string): number[] {
   return starts;
 }
 
-/** The tree-sitter point of a UTF-16 offset, given the row starts of the same text. */
-export function pointAt(starts: readonly number[], offset: number): Point {
+/** The row of `offset` given ascending row starts (the first at most `offset`): the index of the last start at or before it. */
+export function rowAt(starts: readonly number[], offset: number): number {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {
@@ -19,7 +19,13 @@ export function pointAt(starts: readonly number[], offset: number): Point {
     if (starts[mid] <= offset) lo = mid;
     else hi = mid - 1;
   }
-  return { row: lo, column: offset - starts[lo] };
+  return lo;
+}
+
+/** The tree-sitter point of a UTF-16 offset, given the row starts of the same text. */
+export function pointAt(starts: readonly number[], offset: number): Point {
+  const row = rowAt(starts, offset);
+  return { row, column: offset - starts[row] };
 }
 
 /** The point reached after writing `inserted` starting at `start`. */
@@ -39,13 +45,18 @@ export interface TextEditSpan {
 
 /** The tree-sitter edit for replacing [startIndex, oldEndIndex) of `oldText` (with row starts `starts`). */
 export function toTreeEdit(starts: readonly number[], span: TextEditSpan) {
-  const startPosition = pointAt(starts, span.startIndex);
+  return treeEditWith((offset) => pointAt(starts, offset), span);
+}
+
+/** The tree-sitter edit for replacing [startIndex, oldEndIndex) of a text whose tree-sitter points `pointOf` gives. */
+export function treeEditWith(pointOf: (offset: number) => Point, span: TextEditSpan) {
+  const startPosition = pointOf(span.startIndex);
   return {
     startIndex: span.startIndex,
     oldEndIndex: span.oldEndIndex,
     newEndIndex: span.startIndex + span.newText.length,
     startPosition,
-    oldEndPosition: pointAt(starts, span.oldEndIndex),
+    oldEndPosition: pointOf(span.oldEndIndex),
     newEndPosition: pointAfter(startPosition, span.newText),
   };
 }

@@ -4,6 +4,7 @@ import type { QueryMatch } from '../../parsing/treeSitter';
 import type { UnitExports } from './scopeUnits';
 import type { ScopeIndex } from './scopes';
 import { ownerKey } from './sharedScopes';
+import type { UnitChanges } from './unitChanges';
 import type { Unit, UnitTree } from './units';
 
 /** A name whose bindings in a shared scope an edit changed: `metadata` when their kinds or import names changed too. */
@@ -18,7 +19,7 @@ export interface ScopeDerivation {
   readonly index: ScopeIndex;
   readonly changed: readonly ChangedName[];
   /** Units gone and units new, and the kept units around the edit (see deriveUnits). */
-  readonly units: { readonly removed: readonly Unit[]; readonly added: readonly Unit[]; readonly containers: readonly Unit[]; readonly neighbours: readonly Unit[] };
+  readonly units: Omit<UnitChanges, 'tree'>;
 }
 
 /** From this many new units on, derive queries them in one pass. */

@@ -130,12 +130,12 @@ export function processUnit(context: UnitContext, matches: readonly QueryMatch[]
       return;
     }
     // Nested names bind without a value of their own. A stack, not recursion: patterns can nest arbitrarily deep.
-    const pending = [target];
-    while (pending.length > 0) {
-      const node = pending.pop()!;
+    const stack = [target];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
       if (node.type === 'identifier') bind(scope, { kind: 'other', name: node.text, node });
       else if (TARGET_LISTS.includes(node.type)) {
-        for (const child of [...node.namedChildren].reverse()) if (child) pending.push(child);
+        for (const child of [...node.namedChildren].reverse()) if (child) stack.push(child);
       }
     }
   };

@@ -64,6 +64,11 @@ export class ExportTable {
   }
 }
 
+/** Where the binding node of an export starts in the file. */
+function startOf(ref: ExportRef): number {
+  return ref.unit.start + ref.exported.node.start;
+}
+
 /** A shared scope's bindings: loaded per name on first lookup; lookups and listings are recorded. */
 class SharedBindings extends Map<string, Binding[]> {
   private complete = false;
@@ -141,7 +146,7 @@ class SharedBindings extends Map<string, Binding[]> {
   }
 
   private first(name: string): number {
-    return Math.min(...(this.source()?.get(name) ?? []).map((r) => r.unit.start + r.exported.node.start));
+    return Math.min(...(this.source()?.get(name) ?? []).map(startOf));
   }
 }
 
@@ -183,10 +188,8 @@ export function sharedScope(owner: Unit | undefined, parts: {
   readonly find: NodeFinder;
 }): Scope {
   const key = ownerKey(owner);
-  const absolute = (r: ExportRef) => r.unit.start + r.exported.node.start;
-  const make = (refs: readonly ExportRef[]) => [...refs].sort((a, b) => absolute(a) - absolute(b)).map((r) => lazyBinding(r, key, parts.find));
+  const make = (refs: readonly ExportRef[]) => [...refs].sort((a, b) => startOf(a) - startOf(b)).map((r) => lazyBinding(r, key, parts.find));
   const bindings = new SharedBindings(key, () => parts.table.names(owner), make);
-  const table = parts.table;
   return {
     kind: parts.kind,
     get node() {
@@ -200,7 +203,7 @@ export function sharedScope(owner: Unit | undefined, parts: {
     globals: new Set(),
     nonlocals: new Set(),
     get hasStarImport() {
-      return owner === undefined && table.hasStarImport;
+      return owner === undefined && parts.table.hasStarImport;
     },
     set hasStarImport(_value: boolean) {
       // Star imports of a shared scope come from its units' exports.

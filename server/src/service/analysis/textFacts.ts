@@ -2,6 +2,7 @@
 // R" means: the own text of some unit has one (a leaf's whole text, a container's header; see units.ts). Each unit
 // remembers which tracked patterns it matches and each pattern how many units match it, so after an edit only the
 // new units are tested. The first test of a pattern scans every unit once, in one pass over their joined texts.
+import { rowAt } from '../../parsing/edits';
 import type { Unit, UnitTree } from './units';
 
 /** What rule prefilters may ask about the whole text. */
@@ -73,7 +74,6 @@ export class TextFacts implements FileText {
     return touched;
   }
 
-
   /** Drops the joined texts (a copy of the file) once an analysis has asked what it needed. */
   settle(): void {
     this.joinedText = undefined;
@@ -115,16 +115,8 @@ export class TextFacts implements FileText {
       units.forEach((unit, i) => pattern.test(own(i)) && this.mark(unit, key));
       return;
     }
-    const unitAt = (offset: number) => {
-      let lo = 0;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid] <= offset) lo = mid;
-        else hi = mid - 1;
-      }
-      return lo;
-    };
+    // Each unit's text is a "row" of the joined text: an offset's unit is the last one starting at or before it.
+    const unitAt = (offset: number) => rowAt(starts, offset);
     const scan = new RegExp(pattern.source, `${pattern.flags}g`);
     for (let m = scan.exec(joined); m; m = scan.exec(joined)) {
       const first = unitAt(m.index);

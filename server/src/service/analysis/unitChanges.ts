@@ -1,7 +1,7 @@
 // After an edit: the units of the new tree, reusing those of the previous version outside the edit (units.ts).
 import type { SyntaxNode } from '../../parsing/treeSitter';
 import type { EditSpan } from './changes';
-import { classOf, makeUnit, unitsOf, UnitTree, type Unit } from './units';
+import { classOf, makeUnit, unitsOf, UnitTree, type Container, type Unit } from './units';
 
 /** What deriveUnits changed: units gone (with their members), units new (with theirs), containers whose body changed. */
 export interface UnitChanges {
@@ -37,18 +37,16 @@ export function deriveUnits(previous: UnitTree, root: SyntaxNode, span: EditSpan
     while (first < list.length && list[first].end < span.start) first++;
     let last = first;
     while (last < list.length && list[last].start <= span.oldEnd) last++;
-    const only = last - first === 1 ? list[first] : undefined;
-    const inner = only?.container && span.start > only.container.bodyStart && span.oldEnd <= only.end ? nodeAtIndex(parentNode, first) : undefined;
-    const innerBody = inner && classOf(inner)?.childForFieldName('body');
-    const sameClass = inner?.type === only?.type && inner?.startIndex === only?.start && inner?.endIndex === (only?.end ?? 0) + delta;
-    if (only?.container && inner && sameClass && innerBody?.type === 'block' && innerBody.startIndex === only.container.bodyStart && parentNode.namedChildCount === list.length) {
+    const kept = keptClass(parentNode, list, first, last, span);
+    if (kept) {
       // The edit stays inside one class body: keep the class, descend into its members.
-      only.end += delta;
-      containers.push(only);
+      const { unit, container, body } = kept;
+      unit.end += delta;
+      containers.push(unit);
       for (const after of list.slice(last)) shift(after, delta);
-      list = only.container.members = [...only.container.members];
-      parentNode = innerBody;
-      parent = only;
+      list = container.members = [...container.members];
+      parentNode = body;
+      parent = unit;
       continue;
     }
     // Replace list[first, last) by the new nodes in the span; everything after shifts.
@@ -82,6 +80,21 @@ export function deriveUnits(previous: UnitTree, root: SyntaxNode, span: EditSpan
     list.splice(first, last - first, ...fresh);
     return { tree: new UnitTree(top), removed, added, containers, neighbours };
   }
+}
+
+/**
+ * When list[first, last) is one container unit, the edit stays inside its class body, and the new tree still has the
+ * class there with its body where it was: the unit, and the new body block to descend into.
+ */
+function keptClass(parentNode: SyntaxNode, list: readonly Unit[], first: number, last: number, span: EditSpan): { unit: Unit; container: Container; body: SyntaxNode } | undefined {
+  const unit = last - first === 1 ? list[first] : undefined;
+  const container = unit?.container;
+  if (!unit || !container || span.start <= container.bodyStart || span.oldEnd > unit.end) return undefined;
+  const node = nodeAtIndex(parentNode, first);
+  const body = node && classOf(node)?.childForFieldName('body');
+  const sameClass = node?.type === unit.type && node.startIndex === unit.start && node.endIndex === unit.end + span.newEnd - span.oldEnd;
+  if (!sameClass || body?.type !== 'block' || body.startIndex !== container.bodyStart || parentNode.namedChildCount !== list.length) return undefined;
+  return { unit, container, body };
 }
 
 function sameUnit(unit: Unit | undefined, node: SyntaxNode | null | undefined): boolean {

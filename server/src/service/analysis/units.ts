@@ -24,7 +24,6 @@ export interface Unit {
 
 let nextId = 1;
 
-
 /** The class_definition a statement is or decorates, or undefined. */
 export function classOf(node: SyntaxNode): SyntaxNode | undefined {
   if (node.type === 'class_definition') return node;
@@ -162,4 +161,9 @@ export function headerParts(statement: SyntaxNode, withBody = false): Array<{ re
  */
 export function queryRange(start: number, end: number): { startIndex: number; endIndex: number } {
   return { startIndex: start * 2, endIndex: end * 2 };
+}
+
+/** The query option that limits matching to patterns starting at most `depth` levels down; none for undefined. */
+export function startDepth(depth: number | undefined): { maxStartDepth: number } | undefined {
+  return depth === undefined ? undefined : { maxStartDepth: depth };
 }

@@ -14,14 +14,14 @@ import { namesOf, useIndex } from '../analysis/namesCache';
 import { ScopeIndex } from '../analysis/scopes';
 import { TextFacts } from '../analysis/textFacts';
 import { BATCH } from '../analysis/scopeChanges';
-import type { Unit } from '../analysis/units';
+import { startDepth, type Unit } from '../analysis/units';
 import { isRuleEnabled, type Settings } from '../config';
 import { neverCancelled, type CancellationToken, type SourceFile } from '../types';
 import { affectedUnits, AnalysisState, emptyResult } from './engineState';
 import { deriveProbes, probesOf } from './probes';
 import { QueryPlans, type QueryGroup } from './queryPlans';
 import type { Rule, RuleContext } from './rule';
-import { matchesIn, runChecks, unitMatches, unitOf, type CheckRun, type Found, type RuleDiagnostic, type RuleErrorReporter } from './unitChecks';
+import { byUnit, matchesIn, runChecks, unitMatches, type CheckRun, type Found, type RuleDiagnostic, type RuleErrorReporter } from './unitChecks';
 
 export type { RuleDiagnostic, RuleErrorReporter } from './unitChecks';
 
@@ -44,7 +44,7 @@ export class RuleEngine {
    */
   constructor(
     private readonly grammar: PythonGrammar,
-    readonly rules: readonly Rule[],
+    private readonly rules: readonly Rule[],
     private readonly onError: RuleErrorReporter,
     private readonly onReuseError?: (error: unknown) => void,
   ) {
@@ -93,7 +93,7 @@ export class RuleEngine {
         return namesOf(file.tree, grammar);
       },
     };
-    return { context, enabled, settings, onError: this.onError, token };
+    return { context, enabled, onError: this.onError, token };
   }
 
   private full(file: SourceFile, settings: Settings, token: CancellationToken): EngineResult {
@@ -132,17 +132,8 @@ export class RuleEngine {
     const perUnit = new Map<Unit, Array<[QueryGroup, QueryMatch[]]>>();
     const unplaced: Array<[QueryGroup, QueryMatch[]]> = [];
     for (const { group, depth } of this.groups(rules)) {
-      const lists = new Map<Unit, QueryMatch[]>();
-      const orphans: QueryMatch[] = [];
-      for (const match of group.query.matches(run.context.file.tree.rootNode, depth === undefined ? undefined : { maxStartDepth: depth })) {
-        const unit = unitOf(match, group.patterns[match.patternIndex], state.index.units);
-        if (!unit) orphans.push(match);
-        else if (!skip.has(unit)) {
-          const list = lists.get(unit);
-          if (list) list.push(match);
-          else lists.set(unit, [match]);
-        }
-      }
+      const all = group.query.matches(run.context.file.tree.rootNode, startDepth(depth));
+      const { perUnit: lists, orphans } = byUnit(all, group, state.index.units, (unit) => !skip.has(unit));
       for (const [unit, matches] of lists) {
         const entries = perUnit.get(unit);
         if (entries) entries.push([group, matches]);
@@ -173,9 +164,8 @@ export class RuleEngine {
     for (const rule of this.rules) {
       if (rule.scope !== 'module' || !enabled.has(rule) || (rule.appliesTo && !rule.appliesTo(state.facts))) continue;
       const group = this.plans.ownQuery(rule);
-      const options = rule.maxStartDepth === undefined ? undefined : { maxStartDepth: rule.maxStartDepth };
       const result = emptyResult();
-      if (!runChecks(group.query.matches(run.context.file.tree.rootNode, options), group.patterns, run, result)) return false;
+      if (!runChecks(group.query.matches(run.context.file.tree.rootNode, startDepth(rule.maxStartDepth)), group.patterns, run, result)) return false;
       found.push(...result.found);
     }
     state.moduleFound = found;
@@ -235,7 +225,7 @@ export class RuleEngine {
   private rerun(state: AnalysisState, rules: readonly Rule[], units: ReadonlySet<Unit>, added: readonly Unit[], run: CheckRun): boolean {
     const groups = this.groups(rules);
     const batch = added.length >= BATCH ? new Set(added) : new Set<Unit>();
-    const batched = groups.map(({ group, depth }) => (batch.size > 0 ? matchesIn(group, depth, state.index, run, batch) : new Map<Unit, QueryMatch[]>()));
+    const batched = groups.map(({ group, depth }) => (batch.size > 0 ? matchesIn(group, depth, state.index, run.context.file.tree.rootNode, batch) : new Map<Unit, QueryMatch[]>()));
     for (const unit of units) {
       const result = emptyResult();
       for (const [i, { group, depth }] of groups.entries()) {
@@ -247,5 +237,3 @@ export class RuleEngine {
     return true;
   }
 }
-
-

@@ -2,6 +2,7 @@
 // the dependencies its checks recorded (indexed by dependency key), and how the results combine into diagnostics.
 import { mapOffset, type EditSpan } from '../analysis/changes';
 import type { ScopeDerivation, ScopeIndex } from '../analysis/scopes';
+import { ownerKey } from '../analysis/sharedScopes';
 import type { TextFacts } from '../analysis/textFacts';
 import type { Unit } from '../analysis/units';
 import type { Settings } from '../config';
@@ -9,7 +10,7 @@ import { lineEndAt, noqaOnLine, suppresses } from '../noqa';
 import type { SourceFile } from '../types';
 import type { Probes } from './probes';
 import type { Rule } from './rule';
-import type { Found, RuleDiagnostic, UnitResult } from './unitChecks';
+import { dependencyKey, type Found, type RuleDiagnostic, type UnitResult } from './unitChecks';
 
 /** How messages mention line numbers (rule.ts: "on line 12"); a test holds every rule to it. */
 export const LINE_NUMBER = /\blines? \d/;
@@ -124,15 +125,15 @@ export function affectedUnits(state: AnalysisState, derived: ScopeDerivation, sp
   const { added, containers, neighbours } = derived.units;
   const rerun = new Set<Unit>([...added, ...containers, ...neighbours]);
   // Checks that scan the whole text for a pattern the edited units held, before or after the edit.
-  const keys: string[] = [...touched].map((key) => `T|${key}`);
-  for (const change of derived.changed) {
-    keys.push(`C|${change.owner}|${change.name}`);
-    if (change.metadata) keys.push(`L|${change.owner}|${change.name}`, `A|${change.owner}`);
+  const keys: string[] = [...touched].map(dependencyKey.text);
+  for (const { owner, name, metadata } of derived.changed) {
+    keys.push(dependencyKey.content(owner, name));
+    if (metadata) keys.push(dependencyKey.lookup(owner, name), dependencyKey.listing(owner));
   }
   // A class around the edit changed as a whole: its binding's node, its scope's node.
   for (const container of containers) {
-    keys.push(`N|c${container.id}`);
-    for (const { owner, name } of derived.index.exportedNames(container)) keys.push(`C|${owner}|${name}`);
+    keys.push(dependencyKey.scopeNode(ownerKey(container)));
+    for (const { owner, name } of derived.index.exportedNames(container)) keys.push(dependencyKey.content(owner, name));
   }
   for (const key of keys) for (const unit of state.dependents(key)) rerun.add(unit);
   for (const unit of state.wholeFile) rerun.add(unit);

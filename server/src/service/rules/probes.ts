@@ -5,6 +5,7 @@
 import type { SyntaxNode } from '../../parsing/treeSitter';
 import type { EditSpan } from '../analysis/changes';
 import { indentationAt } from '../fixes/indent';
+import { lineEndAfter } from '../fixes/text';
 
 export interface Probes {
   readonly indent: string;
@@ -58,16 +59,9 @@ function headProbe(text: string, root: SyntaxNode): Pick<Probes, 'head' | 'headE
       parts.push(statement.type);
       return { head: parts.join('\n'), headEnd: statement.endIndex };
     }
-    parts.push(docstring ? 'docstring' : statement.type === 'comment' ? 'comment' : `${statement.type} ${text.slice(statement.startIndex, lineEnd(text, statement.endIndex))}`);
+    parts.push(docstring ? 'docstring' : statement.type === 'comment' ? 'comment' : `${statement.type} ${text.slice(statement.startIndex, lineEndAfter(text, statement.endIndex))}`);
   }
   return { head: parts.join('\n'), headEnd: Infinity };
-}
-
-function lineEnd(text: string, offset: number): number {
-  const found = /\r\n|\n|\r/g;
-  found.lastIndex = offset;
-  const match = found.exec(text);
-  return match ? match.index + match[0].length : text.length;
 }
 
 export function probesOf(text: string, root: SyntaxNode): Probes {

@@ -75,7 +75,7 @@ export class QueryPlans {
 
   constructor(
     private readonly grammar: PythonGrammar,
-    readonly rules: readonly Rule[],
+    rules: readonly Rule[],
   ) {
     rules.forEach((rule, ruleIndex) => {
       const query = grammar.query(rule.query);

@@ -1,10 +1,10 @@
 // Running checks unit by unit: which unit a match belongs to, the matches of one unit, and the findings and the
 // dependencies (analysis/dependencies.ts) its checks leave behind.
 import type { QueryMatch, SyntaxNode } from '../../parsing/treeSitter';
-import { collecting, type DependencySink } from '../analysis/dependencies';
+import { collecting, MODULE_OWNER, type DependencySink } from '../analysis/dependencies';
 import type { ScopeIndex } from '../analysis/scopes';
 import { textKey } from '../analysis/textFacts';
-import { headerParts, queryRange, type Unit, type UnitTree } from '../analysis/units';
+import { headerParts, queryRange, startDepth, type Unit, type UnitTree } from '../analysis/units';
 import type { Settings } from '../config';
 import type { CancellationToken, SeverityName } from '../types';
 import type { QueryGroup, PatternInfo } from './queryPlans';
@@ -85,47 +85,69 @@ export function unitMatches(group: QueryGroup, index: ScopeIndex, unit: Unit, ma
     for (let n = node.parent; n; n = n.parent) depth++;
     found = depth <= maxStartDepth ? group.query.matches(node, { maxStartDepth: maxStartDepth - depth }) : [];
   } else if (unit.container) {
-    found = headerParts(node, true).flatMap(({ node: part, depth }) => group.query.matches(part, depth === undefined ? undefined : { maxStartDepth: depth }));
+    found = headerParts(node, true).flatMap(({ node: part, depth }) => group.query.matches(part, startDepth(depth)));
   } else {
     found = group.query.matches(node);
   }
   return found.filter((m) => unitOf(m, group.patterns[m.patternIndex], index.units) === unit);
 }
 
-/** The matches of `group` in the span of `units` (adjacent new units), by the unit they belong to. */
-export function matchesIn(group: QueryGroup, depth: number | undefined, index: ScopeIndex, run: CheckRun, units: ReadonlySet<Unit>): Map<Unit, QueryMatch[]> {
+/**
+ * `matches` of `group` by the unit they belong to, leaving out the units `keep` rejects; `orphans` are the matches
+ * that belong to no unit.
+ */
+export function byUnit(matches: readonly QueryMatch[], group: QueryGroup, units: UnitTree, keep: (unit: Unit) => boolean): { perUnit: Map<Unit, QueryMatch[]>; orphans: QueryMatch[] } {
+  const perUnit = new Map<Unit, QueryMatch[]>();
+  const orphans: QueryMatch[] = [];
+  for (const match of matches) {
+    const unit = unitOf(match, group.patterns[match.patternIndex], units);
+    if (!unit) orphans.push(match);
+    else if (keep(unit)) {
+      const list = perUnit.get(unit);
+      if (list) list.push(match);
+      else perUnit.set(unit, [match]);
+    }
+  }
+  return { perUnit, orphans };
+}
+
+/** The matches of `group` in the span of `units` (adjacent new units) of the tree at `root`, by the unit they belong to. */
+export function matchesIn(group: QueryGroup, depth: number | undefined, index: ScopeIndex, root: SyntaxNode, units: ReadonlySet<Unit>): Map<Unit, QueryMatch[]> {
   let start = Infinity;
   let end = -Infinity;
   for (const unit of units) {
     start = Math.min(start, unit.start);
     end = Math.max(end, unit.end);
   }
-  const perUnit = new Map<Unit, QueryMatch[]>();
-  const options = depth === undefined ? queryRange(start, end) : { ...queryRange(start, end), maxStartDepth: depth };
-  for (const match of group.query.matches(run.context.file.tree.rootNode, options)) {
-    const unit = unitOf(match, group.patterns[match.patternIndex], index.units);
-    if (!unit || !units.has(unit)) continue;
-    const list = perUnit.get(unit);
-    if (list) list.push(match);
-    else perUnit.set(unit, [match]);
-  }
-  return perUnit;
+  const matches = group.query.matches(root, { ...queryRange(start, end), ...startDepth(depth) });
+  return byUnit(matches, group, index.units, (unit) => units.has(unit)).perUnit;
 }
+
+/** The dependency keys checks record (UnitSink) and an edit looks up (engineState.ts affectedUnits). */
+export const dependencyKey = {
+  lookup: (owner: string, name: string): string => `L|${owner}|${name}`,
+  content: (owner: string, name: string): string => `C|${owner}|${name}`,
+  listing: (owner: string): string => `A|${owner}`,
+  scopeNode: (owner: string): string => `N|${owner}`,
+  /** `key` is a text pattern's textKey (see TextFacts.update). */
+  text: (key: string): string => `T|${key}`,
+};
+
 /** Collects the dependency keys of one unit's checks (read by the engine to decide what an edit re-runs). */
-export class UnitSink implements DependencySink {
+class UnitSink implements DependencySink {
   constructor(private readonly result: UnitResult) {}
   lookup(owner: string, name: string): void {
-    this.result.deps.add(`L|${owner}|${name}`);
+    this.result.deps.add(dependencyKey.lookup(owner, name));
   }
   content(owner: string, name: string): void {
-    this.result.deps.add(`C|${owner}|${name}`);
+    this.result.deps.add(dependencyKey.content(owner, name));
   }
   listing(owner: string): void {
-    this.result.deps.add(`A|${owner}`);
+    this.result.deps.add(dependencyKey.listing(owner));
   }
   scopeNode(owner: string): void {
-    if (owner === 'm') this.wholeFile();
-    else this.result.deps.add(`N|${owner}`);
+    if (owner === MODULE_OWNER) this.wholeFile();
+    else this.result.deps.add(dependencyKey.scopeNode(owner));
   }
   wholeFile(): void {
     this.result.wholeFile = true;
@@ -135,7 +157,6 @@ export class UnitSink implements DependencySink {
 export interface CheckRun {
   readonly context: RuleContext;
   readonly enabled: ReadonlySet<Rule>;
-  readonly settings: Settings;
   readonly onError: RuleErrorReporter;
   readonly token: CancellationToken;
 }
@@ -148,7 +169,7 @@ export function runChecks(matches: readonly QueryMatch[], patterns: readonly Pat
       const info = patterns[match.patternIndex];
       if (!run.enabled.has(info.rule)) continue;
       // A check that scans the whole text depends on every unit holding what it looks for.
-      for (const pattern of info.rule.textDependencies ?? []) result.deps.add(textDependency(pattern));
+      for (const pattern of info.rule.textDependencies ?? []) result.deps.add(dependencyKey.text(textKey(pattern)));
       let findings: Finding | readonly Finding[] | undefined;
       try {
         findings = info.rule.check(match, run.context);
@@ -158,15 +179,10 @@ export function runChecks(matches: readonly QueryMatch[], patterns: readonly Pat
       }
       const list = findings === undefined ? [] : Array.isArray(findings) ? findings : [findings as Finding];
       const [start, end] = span(match);
-      list.forEach((finding, k) => result.found.push({ diagnostic: toDiagnostic(info.rule, finding, run.settings), order: [start, end, info.ruleIndex, info.pattern, k] }));
+      list.forEach((finding, k) => result.found.push({ diagnostic: toDiagnostic(info.rule, finding, run.context.settings), order: [start, end, info.ruleIndex, info.pattern, k] }));
     }
     return true;
   });
-}
-
-/** The dependency key of a text pattern (see TextFacts.update). */
-export function textDependency(pattern: RegExp): string {
-  return `T|${textKey(pattern)}`;
 }
 
 function span(match: QueryMatch): [number, number] {
