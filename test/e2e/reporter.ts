@@ -55,3 +55,20 @@ export function lineReporter(
     }
   };
 }
+
+/** A mocha for one e2e runner: BDD, no colours, the line reporter labelled `label`, PYINSIGHT_E2E_GREP as its grep. */
+export function e2eMocha(
+  Mocha: typeof MochaType,
+  label: string,
+  write: (line: string) => void,
+  onEnd: (summary: RunSummary) => void,
+  options: Pick<MochaType.MochaOptions, 'timeout' | 'rootHooks'>,
+): MochaType {
+  return new Mocha({
+    ui: 'bdd',
+    color: false,
+    reporter: lineReporter(Mocha, label, write, onEnd),
+    grep: process.env.PYINSIGHT_E2E_GREP || undefined,
+    ...options,
+  });
+}

@@ -1,6 +1,6 @@
 // Applying every quick fix of a file, and checking many texts with CPython's own parser in one process. Shared by
 // the fix-fuzz test and `npm run sweep`.
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { mergeSettings } from '../../server/src/service/config';
 import type { LanguageService } from '../../server/src/service/index';
@@ -36,6 +36,15 @@ export function unparsable(texts: readonly string[], python = 'python3'): Set<nu
   const run = spawnSync(python, ['-c', CHECKER], { input: JSON.stringify(texts), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   if (run.status !== 0) throw new Error(`${python} could not check the texts: ${run.error?.message ?? run.stderr}`);
   return new Set(JSON.parse(run.stdout) as number[]);
+}
+
+/**
+ * What python3 prints after compile() of every text (which also runs the compiler's checks ast.parse leaves out, such
+ * as `return` outside a function): `ok`. Throws with CPython's error when one does not compile. Nothing is executed.
+ */
+export function compileAll(texts: readonly string[]): string {
+  const script = 'import json, sys\nfor i, src in enumerate(json.load(sys.stdin)):\n    compile(src, f"fixed{i}.py", "exec")\nprint("ok")';
+  return execFileSync('python3', ['-c', script], { input: JSON.stringify(texts), encoding: 'utf8' }).trim();
 }
 
 /** `text` with each fix applied alone, and with fix-all; the original is appended to `originals`. */

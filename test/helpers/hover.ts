@@ -5,11 +5,16 @@ import { hoverContext } from '../../server/src/service/hover/hoverContext';
 import { neverCancelled } from '../../server/src/service/types';
 import { getGrammar, getService, sourceFile } from './service';
 
-/** The hover markdown at `$0` in `text` (the marker is removed), or undefined when there is no hover. */
-export async function hoverAt(textWithCursor: string, settings: SettingsLayer = {}): Promise<string | undefined> {
+/** The text without its `$0` marker, and the marker's offset. */
+function splitCursor(textWithCursor: string): { text: string; offset: number } {
   const offset = textWithCursor.indexOf('$0');
   if (offset === -1) throw new Error('no $0 cursor marker');
-  const text = textWithCursor.slice(0, offset) + textWithCursor.slice(offset + 2);
+  return { text: textWithCursor.slice(0, offset) + textWithCursor.slice(offset + 2), offset };
+}
+
+/** The hover markdown at `$0` in `text` (the marker is removed), or undefined when there is no hover. */
+export async function hoverAt(textWithCursor: string, settings: SettingsLayer = {}): Promise<string | undefined> {
+  const { text, offset } = splitCursor(textWithCursor);
   const file = await sourceFile(text);
   try {
     const hover = (await getService()).hover(file, file.document.positionAt(offset), mergeSettings(settings), neverCancelled);
@@ -22,9 +27,7 @@ export async function hoverAt(textWithCursor: string, settings: SettingsLayer = 
 
 /** Runs `work` with the hover context at `$0`. */
 export async function withContextAt<T>(textWithCursor: string, work: (context: HoverContext) => T, settings: SettingsLayer = {}): Promise<T> {
-  const offset = textWithCursor.indexOf('$0');
-  if (offset === -1) throw new Error('no $0 cursor marker');
-  const text = textWithCursor.slice(0, offset) + textWithCursor.slice(offset + 2);
+  const { text, offset } = splitCursor(textWithCursor);
   const file = await sourceFile(text);
   try {
     return work(hoverContext(file, offset, mergeSettings(settings), await getGrammar()));

@@ -9,6 +9,7 @@ import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
   type ClientCapabilities,
+  type Diagnostic,
   type InitializeResult,
 } from 'vscode-languageserver-protocol/node';
 
@@ -29,11 +30,17 @@ export interface TestClient {
   close(): Promise<void>;
 }
 
-export async function startClient(options: { capabilities?: ClientCapabilities; rootUri?: string } = {}): Promise<TestClient> {
+/** The built server as a child process on stdio, and a protocol connection to it (not listening yet). */
+export function spawnServer(): { child: ChildProcess; connection: ProtocolConnection } {
   const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  return { child, connection };
+}
+
+export async function startClient(options: { capabilities?: ClientCapabilities; rootUri?: string } = {}): Promise<TestClient> {
+  const { child, connection } = spawnServer();
   let errors = '';
   child.stderr!.on('data', (chunk) => (errors += String(chunk)));
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const latest = new Map<string, PublishDiagnosticsParams>();
   const waiters: Array<{ uri: string; accept: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }> = [];
   const client: TestClient = {
@@ -83,6 +90,16 @@ export async function startClient(options: { capabilities?: ClientCapabilities; 
   });
   await connection.sendNotification('initialized', {});
   return client;
+}
+
+/** Sends textDocument/didOpen for a Python document. */
+export function openDocument(client: TestClient, uri: string, text: string, version = 1): void {
+  void client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version, text } });
+}
+
+/** The server's answer to textDocument/diagnostic (pull diagnostics: the client must have announced them). */
+export function pullDiagnostics(client: TestClient, uri: string): Promise<{ kind: string; items: Diagnostic[] }> {
+  return client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
 }
 
 /** Lines the server logs (window/logMessage) from now on, as `type: message` (1 error, 2 warning, 3 info, 4 log). */

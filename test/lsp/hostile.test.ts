@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, Hover } from 'vscode-languageserver-protocol';
 import { classChain, deepInputs, textInputs } from '../helpers/hostile';
-import { collectLogs, residentBytes, startClient, type TestClient } from '../helpers/lspClient';
+import { collectLogs, openDocument, pullDiagnostics, residentBytes, startClient, type TestClient } from '../helpers/lspClient';
 
 /**
  * The server's resident memory may not pass 1 GB: about 8 times its footprint after the 10 MB file (WebAssembly
@@ -46,8 +46,8 @@ describe('hostile input through the language server', function () {
   async function roundTrip(name: string, text: string): Promise<Diagnostic[]> {
     const uri = `file:///hostile/${name}.py`;
     const document = TextDocument.create(uri, 'python', 1, text);
-    void client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: 1, text } });
-    const report = (await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { kind: string; items: Diagnostic[] };
+    openDocument(client, uri, text);
+    const report = await pullDiagnostics(client, uri);
     assert.equal(report.kind, 'full');
     for (const offset of [0, text.length >> 1, Math.max(0, text.length - 3)]) {
       const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: document.positionAt(offset) })) as Hover | null;
@@ -106,7 +106,7 @@ describe('hostile input through the language server', function () {
     const push = await startClient();
     try {
       const uri = 'file:///hostile/grows.py';
-      void push.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: 1, text: 'x = y is 1\n' } });
+      openDocument(push, uri, 'x = y is 1\n');
       await push.diagnostics(uri, (p) => p.diagnostics.length === 1);
       const deep = `x = y is 1\nz = ${'('.repeat(5000)}1${')'.repeat(5000)}\n`;
       void push.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: deep }] });

@@ -10,10 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CancellationTokenSource,
-  createProtocolConnection,
   ResponseError,
-  StreamMessageReader,
-  StreamMessageWriter,
   type CodeAction,
   type Diagnostic,
   type Hover,
@@ -21,21 +18,15 @@ import {
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
 import { largeModule } from '../helpers/hostile';
-import { collectLogs, SERVER, startClient, until, type TestClient } from '../helpers/lspClient';
+import { collectLogs, openDocument, pullDiagnostics, spawnServer, startClient, until, type TestClient } from '../helpers/lspClient';
 
 const PULL = { workspace: { configuration: true }, textDocument: { diagnostic: { dynamicRegistration: false } } };
 
 type Report = { kind: string; items: Diagnostic[] };
 
-function open(client: TestClient, uri: string, text: string, version = 1): void {
-  void client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version, text } });
-}
-
 function change(client: TestClient, uri: string, version: number, contentChanges: TextDocumentContentChangeEvent[]): void {
   void client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges });
 }
-
-const pull = (client: TestClient, uri: string) => client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } }) as Promise<Report>;
 
 /** The text each PIN501 diagnostic selects in `text`, which is what the client holds. */
 function selected(text: string, diagnostics: readonly Diagnostic[]): string[] {
@@ -61,21 +52,21 @@ describe('protocol faults', function () {
     const position = { line: 0, character: 0 };
     assert.equal(await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position }), null);
     assert.deepEqual(await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: position, end: position }, context: { diagnostics: [] } }), []);
-    assert.deepEqual(await pull(client, uri), { kind: 'full', items: [] });
+    assert.deepEqual(await pullDiagnostics(client, uri), { kind: 'full', items: [] });
     await until(() => logs.filter((l) => l.includes(`request for ${uri}, which is not open: answered empty`)).length === 3, 'three log lines');
   });
 
   it('ignores a change to a document that is not open, with a log line, and keeps serving', async () => {
     change(client, 'file:///never/changed.py', 2, [{ text: 'x = y is 1\n' }]);
     await until(() => logs.some((l) => l.includes('didChange for file:///never/changed.py, which is not open: ignored')), 'the log line');
-    open(client, 'file:///after.py', 'x = y is 1\n');
-    assert.equal((await pull(client, 'file:///after.py')).items.length, 1);
+    openDocument(client, 'file:///after.py', 'x = y is 1\n');
+    assert.equal((await pullDiagnostics(client, 'file:///after.py')).items.length, 1);
   });
 
   it('applies changes that arrive with an older version in order, warns, and loses no text', async () => {
     const uri = 'file:///versions.py';
     let text = 'a = 1\n';
-    open(client, uri, text, 5);
+    openDocument(client, uri, text, 5);
     const edits: Array<[number, { range: Range; text: string }]> = [
       [3, { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: 'b = x is 1\n' }],
       [4, { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'c = y is 2\n' }],
@@ -85,7 +76,7 @@ describe('protocol faults', function () {
       text = TextDocument.applyEdits(TextDocument.create(uri, 'python', 0, text), [{ range: edit.range, newText: edit.text }]);
     }
     assert.equal(text, 'c = y is 2\na = 1\nb = x is 1\n');
-    const report = await pull(client, uri);
+    const report = await pullDiagnostics(client, uri);
     assert.deepEqual(selected(text, report.items), ['y is 2', 'x is 1']);
     await until(() => logs.some((l) => l.startsWith('2: ') && l.includes('version 3 is not newer than 5; applied in arrival order')), 'the warning');
     // The server's text is the client's: a quick fix computed from it applies cleanly to the client's copy.
@@ -94,17 +85,17 @@ describe('protocol faults', function () {
     assert.equal(fixed, 'c = y is 2\na = 1\nb = x == 1\n');
     // A full sync afterwards replaces everything, whatever its version.
     change(client, uri, 1, [{ text: 'z = w is 3\n' }]);
-    assert.deepEqual(selected('z = w is 3\n', (await pull(client, uri)).items), ['w is 3']);
+    assert.deepEqual(selected('z = w is 3\n', (await pullDiagnostics(client, uri)).items), ['w is 3']);
   });
 
   it('survives ranges outside the document, reversed ranges and a hover without a position', async () => {
     const uri = 'file:///ranges.py';
-    open(client, uri, 'a = 1\n');
+    openDocument(client, uri, 'a = 1\n');
     // Past the end clamps to the end; a reversed range replaces the text between its ends (as TextDocument does).
     change(client, uri, 2, [{ range: { start: { line: 99, character: 99 }, end: { line: 120, character: 0 } }, text: 'b = x is 1\n' }]);
     change(client, uri, 3, [{ range: { start: { line: 0, character: 5 }, end: { line: 0, character: 4 } }, text: '2' }]);
     const expected = 'a = 2\nb = x is 1\n';
-    assert.deepEqual(selected(expected, (await pull(client, uri)).items), ['x is 1']);
+    assert.deepEqual(selected(expected, (await pullDiagnostics(client, uri)).items), ['x is 1']);
     assert.equal(await client.connection.sendRequest('textDocument/hover', { textDocument: { uri } }), null);
     await until(() => logs.some((l) => l.includes(`request on ${uri} failed`)), 'the failure logged');
     assert.ok((await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 6 } })) as Hover);
@@ -113,7 +104,7 @@ describe('protocol faults', function () {
   it('answers a request cancelled mid-way with RequestCancelled or a complete result, and keeps serving', async () => {
     const uri = 'file:///cancelled.py';
     const text = largeModule(1500);
-    open(client, uri, text);
+    openDocument(client, uri, text);
     const outcomes: string[] = [];
     for (let attempt = 0; attempt < 5; attempt++) {
       const source = new CancellationTokenSource();
@@ -132,7 +123,7 @@ describe('protocol faults', function () {
       change(client, uri, attempt + 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '' }]);
     }
     assert.equal(outcomes.length, 5);
-    assert.equal((await pull(client, uri)).items.filter((d) => d.code === 'PIN501').length, 1500);
+    assert.equal((await pullDiagnostics(client, uri)).items.filter((d) => d.code === 'PIN501').length, 1500);
   });
 
   it('warns about malformed editor settings, including an error answer, and uses the defaults', async () => {
@@ -150,8 +141,8 @@ describe('protocol faults', function () {
       client.connection.onRequest('workspace/configuration', answer);
       void client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
       const uri = `file:///settings/${name}.py`;
-      open(client, uri, 'x = y is 1\n');
-      assert.deepEqual((await pull(client, uri)).items.map((d) => d.code), ['PIN501'], `${name}: the defaults select every rule`);
+      openDocument(client, uri, 'x = y is 1\n');
+      assert.deepEqual((await pullDiagnostics(client, uri)).items.map((d) => d.code), ['PIN501'], `${name}: the defaults select every rule`);
       for (const warning of warnings) assert.ok(client.messages.some((m) => warning.test(m)), `${name}: ${warning}\n${client.messages.join('\n')}`);
     }
   });
@@ -167,13 +158,13 @@ describe('protocol faults', function () {
         ['folder', []], // a folder named pyproject.toml is not a file: no configuration, no crash
       ] as const) {
         const uri = pathToFileURL(join(root, folder, 'mod.py')).href;
-        open(client, uri, 'x = y is 1\n');
-        assert.deepEqual((await pull(client, uri)).items.map((d) => d.code), ['PIN501']);
+        openDocument(client, uri, 'x = y is 1\n');
+        assert.deepEqual((await pullDiagnostics(client, uri)).items.map((d) => d.code), ['PIN501']);
         for (const warning of warnings) assert.ok(client.messages.some((m) => warning.test(m)), `${warning}\n${client.messages.join('\n')}`);
       }
       // A file URI that is no local path (a remote host) gets the defaults too.
-      open(client, 'file://elsewhere/share/mod.py', 'x = y is 1\n');
-      assert.equal((await pull(client, 'file://elsewhere/share/mod.py')).items.length, 1);
+      openDocument(client, 'file://elsewhere/share/mod.py', 'x = y is 1\n');
+      assert.equal((await pullDiagnostics(client, 'file://elsewhere/share/mod.py')).items.length, 1);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
@@ -185,8 +176,7 @@ describe('a client that goes away without shutdown', function () {
 
   /** The built server with a bare connection: initialize with `processId`, nothing else. */
   async function bareServer(processId: number | null) {
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const { child, connection } = spawnServer();
     connection.onNotification('window/logMessage', () => undefined);
     connection.listen();
     await connection.sendRequest('initialize', { processId, rootUri: null, capabilities: {} });

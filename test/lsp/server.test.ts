@@ -6,13 +6,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, Hover, TextEdit } from 'vscode-languageserver-protocol';
-import { startClient, type TestClient } from '../helpers/lspClient';
+import { openDocument, pullDiagnostics, startClient, type TestClient } from '../helpers/lspClient';
 
 const URI = 'file:///virtual/demo.py';
-
-function open(client: TestClient, uri: string, text: string, version = 1): void {
-  void client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version, text } });
-}
 
 /** Sends `edits` as one incremental didChange and returns the new text. */
 function change(client: TestClient, uri: string, text: string, version: number, edits: readonly TextEdit[]): string {
@@ -41,7 +37,7 @@ describe('language server over stdio', function () {
 
   it('publishes diagnostics, explains them on hover, fixes them, and follows incremental edits', async () => {
     let text = 'def check(x):\n    return x is 1\n';
-    open(client, URI, text);
+    openDocument(client, URI, text);
     const first = await client.diagnostics(URI, (p) => p.diagnostics.length > 0);
     assert.deepEqual(codes(first.diagnostics), ['PIN501']);
     const [diagnostic] = first.diagnostics;
@@ -70,7 +66,7 @@ describe('language server over stdio', function () {
 
   it('applies the noqa suppression and the fix-all source action', async () => {
     let text = 'a = x is 1\nb = y is not "s"\n';
-    open(client, URI, text);
+    openDocument(client, URI, text);
     const published = await client.diagnostics(URI, (p) => p.diagnostics.length === 2);
     const [suppress] = ((await client.connection.sendRequest('textDocument/codeAction', {
       textDocument: { uri: URI }, range: published.diagnostics[0].range, context: { diagnostics: [published.diagnostics[0]] },
@@ -89,7 +85,7 @@ describe('language server over stdio', function () {
 
   it('reports the multiprocessing example and applies PIN101 and PIN102 fixes through the protocol', async () => {
     let text = readFileSync(join(__dirname, '..', '..', 'examples', 'multiprocessing_pitfalls.py'), 'utf8');
-    open(client, URI, text);
+    openDocument(client, URI, text);
     const first = await client.diagnostics(URI, (p) => p.diagnostics.length > 0);
     assert.deepEqual(codes(first.diagnostics), ['PIN102', 'PIN101', 'PIN102']);
     const actionsFor = async (diagnostic: Diagnostic) => (await client.connection.sendRequest('textDocument/codeAction', {
@@ -112,7 +108,7 @@ describe('language server over stdio', function () {
 
   it('explains internals on hover: computed facts, the topic, and the rule first on a diagnostic', async () => {
     const text = 'import threading\n\nclass Account:\n    def __init__(self):\n        self.__balance = 0\n\nworker = threading.Thread(target=print)\nsame = worker is 1\n';
-    open(client, URI, text);
+    openDocument(client, URI, text);
     await client.diagnostics(URI, (p) => p.diagnostics.length === 1);
     const hoverAt = async (line: number, character: number) => {
       const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: URI }, position: { line, character } })) as Hover | null;
@@ -131,11 +127,11 @@ describe('language server over stdio', function () {
   });
 
   it('clears the diagnostics of a closed document, and starts afresh when it is reopened', async () => {
-    open(client, URI, 'a = x is 1\n');
+    openDocument(client, URI, 'a = x is 1\n');
     await client.diagnostics(URI, (p) => p.diagnostics.length === 1);
     void client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: URI } });
     await client.diagnostics(URI, (p) => p.diagnostics.length === 0);
-    open(client, URI, 'a = x is 1\nb = y is 2\n', 7);
+    openDocument(client, URI, 'a = x is 1\nb = y is 2\n', 7);
     const reopened = await client.diagnostics(URI, (p) => p.version === 7);
     assert.equal(reopened.diagnostics.length, 2);
   });
@@ -149,7 +145,7 @@ describe('language server over stdio', function () {
   });
 
   it('takes editor settings changes without a restart', async () => {
-    open(client, URI, 'a = x is 1\n');
+    openDocument(client, URI, 'a = x is 1\n');
     await client.diagnostics(URI, (p) => p.diagnostics.length === 1);
     client.settings = { ignore: ['PIN5'] };
     void client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
@@ -165,7 +161,7 @@ describe('language server over stdio', function () {
     try {
       writeFileSync(join(dir, 'pyproject.toml'), '[tool.pyinsight]\nignore = ["PIN501"]\n');
       const uri = pathToFileURL(join(dir, 'mod.py')).href;
-      open(client, uri, 'a = x is 1\n');
+      openDocument(client, uri, 'a = x is 1\n');
       const quiet = await client.diagnostics(uri);
       assert.deepEqual(quiet.diagnostics, []);
       writeFileSync(join(dir, 'pyproject.toml'), '[tool.pyinsight\nignore = 3\n');
@@ -181,8 +177,8 @@ describe('language server over stdio', function () {
   it('answers pull diagnostic requests when the client supports them, and does not push then', async () => {
     const pull = await startClient({ capabilities: { workspace: { configuration: true }, textDocument: { diagnostic: { dynamicRegistration: false } } } });
     try {
-      open(pull, URI, 'a = x is 1\n');
-      const report = (await pull.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: URI } })) as { kind: string; items: Diagnostic[] };
+      openDocument(pull, URI, 'a = x is 1\n');
+      const report = await pullDiagnostics(pull, URI);
       assert.equal(report.kind, 'full');
       assert.deepEqual(codes(report.items), ['PIN501']);
       await assert.rejects(pull.diagnostics(URI, () => true, 300));
@@ -193,11 +189,11 @@ describe('language server over stdio', function () {
 
   it('keeps answering after hostile input and requests for unknown documents', async () => {
     const garbage = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)).toString('latin1') + '\u0000\ud800x is 1\n';
-    open(client, URI, garbage);
+    openDocument(client, URI, garbage);
     await client.diagnostics(URI);
     const unknown = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///nowhere.py' }, position: { line: 0, character: 0 } });
     assert.equal(unknown, null);
-    open(client, 'untitled:Untitled-1', 'b = y is 2\n');
+    openDocument(client, 'untitled:Untitled-1', 'b = y is 2\n');
     const untitled = await client.diagnostics('untitled:Untitled-1', (p) => p.diagnostics.length === 1);
     assert.deepEqual(codes(untitled.diagnostics), ['PIN501']);
     assert.equal(client.process.exitCode, null, `server exited: ${client.stderr()}`);

@@ -3,8 +3,7 @@
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { BytecodeOk, BytecodeOptions, CodeObject } from '../../server/src/protocol';
-import { defaultHelperScript, PythonService } from '../../server/src/python/pythonService';
-import { runPython } from './interpreters';
+import { CODE_WALK_PY, runPython, usePythonService } from './interpreters';
 
 const PY = 'python3';
 const PLAIN: BytecodeOptions = { optimize: 0, showCaches: false, adaptive: false };
@@ -27,14 +26,9 @@ const SOURCE = [
   '',
 ].join('\n');
 
-/** The same walk as helper.py, written again here: pre-order over co_consts, module first. */
-const CODE_WALK_PY = `
+/** The start of the scripts below: helper.py's walk over code objects, written again, and the modules they use. */
+const WALK_PY = `${CODE_WALK_PY}
 import dis, json, sys
-def walk(code):
-    yield code
-    for const in code.co_consts:
-        if hasattr(const, "co_code"):
-            yield from walk(const)
 `;
 
 function ok(result: unknown): BytecodeOk {
@@ -44,17 +38,15 @@ function ok(result: unknown): BytecodeOk {
 
 describe('PythonService.bytecode on python3', function () {
   this.timeout(30000);
-  let service: PythonService;
+  const service = usePythonService();
   let minor: number;
   before(async () => {
-    service = new PythonService({ helperScript: defaultHelperScript() });
     minor = Number(ok(await service.bytecode('', PY, PLAIN)).interpreter.version.split('.')[1]);
   });
-  after(() => service.dispose());
 
   it('lists every code object with the names, flags and instructions dis gives', async () => {
     const result = ok(await service.bytecode(SOURCE, PY, PLAIN));
-    const expected = JSON.parse(runPython(PY, `${CODE_WALK_PY}
+    const expected = JSON.parse(runPython(PY, `${WALK_PY}
 code = compile(sys.stdin.read(), "<pyinsight>", "exec", dont_inherit=True)
 out = []
 for co in walk(code):
@@ -96,7 +88,7 @@ print(json.dumps(out))`, SOURCE)) as unknown[][];
   it('decodes the exception table exactly as dis does (3.11+)', async function () {
     if (minor < 11) this.skip();
     const result = ok(await service.bytecode(SOURCE, PY, PLAIN));
-    const expected = JSON.parse(runPython(PY, `${CODE_WALK_PY}
+    const expected = JSON.parse(runPython(PY, `${WALK_PY}
 code = compile(sys.stdin.read(), "<pyinsight>", "exec", dont_inherit=True)
 print(json.dumps([[[e.start, e.end, e.target, e.depth, e.lasti] for e in dis.Bytecode(co).exception_entries] for co in walk(code)]))`, SOURCE)) as number[][][];
     const got = result.codeObjects.map((c) => c.exceptionTable.map((e) => [e.start, e.end, e.target, e.depth, e.lasti]));
@@ -108,7 +100,7 @@ print(json.dumps([[[e.start, e.end, e.target, e.depth, e.lasti] for e in dis.Byt
     if (minor < 11) this.skip();
     const result = ok(await service.bytecode(SOURCE, PY, PLAIN));
     // CPython's own byte offsets, cut out of the UTF-8 source in Python.
-    const expected = JSON.parse(runPython(PY, `${CODE_WALK_PY}
+    const expected = JSON.parse(runPython(PY, `${WALK_PY}
 source = sys.stdin.read()
 lines = [l.encode("utf-8") for l in source.split("\\n")]
 def cut(p):

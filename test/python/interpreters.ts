@@ -5,6 +5,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { AstNode, AstValue } from '../../server/src/protocol';
+import { defaultHelperScript, PythonService, type PythonServiceOptions } from '../../server/src/python/pythonService';
 
 export interface Interpreter {
   readonly command: string;
@@ -40,6 +41,23 @@ export function interpreterFor(minor: number): Interpreter | undefined {
   return availableInterpreters().find((i) => i.minor === minor);
 }
 
+/** The interpreter for Python 3.`minor`; where there is none, skips the running test and says why in its title. */
+export function interpreterOrSkip(context: Mocha.Context, minor: number): Interpreter {
+  const python = interpreterFor(minor);
+  if (!python) {
+    context.test!.title += ` — skipped: no Python 3.${minor} on this machine`;
+    context.skip();
+  }
+  return python!;
+}
+
+/** A PythonService on the bundled helper.py for the enclosing suite, disposed after it (helpers start on first use). */
+export function usePythonService(options: Omit<PythonServiceOptions, 'helperScript'> = {}): PythonService {
+  const service = new PythonService({ helperScript: defaultHelperScript(), ...options });
+  after(() => service.dispose());
+  return service;
+}
+
 /** Runs `script` under `command` with `input` on stdin and returns stdout; throws with stderr on failure. */
 export function runPython(command: string, script: string, input = ''): string {
   const result = spawnSync(command, ['-c', script], { input, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
@@ -54,6 +72,15 @@ def preorder(node):
     yield node
     for child in ast.iter_child_nodes(node):
         yield from preorder(child)
+`;
+
+/** Code objects in the order helper.py lists them, walked independently of it: pre-order over co_consts, module first. */
+export const CODE_WALK_PY = `
+def walk(code):
+    yield code
+    for const in code.co_consts:
+        if hasattr(const, "co_code"):
+            yield from walk(const)
 `;
 
 /** Every node of a result, in id order (iteratively: results can be deep). */

@@ -1,33 +1,24 @@
 // Opcode explanations: every instruction of every installed CPython 3.8–3.13 has one, the names always come from
 // the interpreter, and explanations follow the interpreter's version where the meaning changed.
 import assert from 'node:assert/strict';
-import { defaultHelperScript, PythonService } from '../../server/src/python/pythonService';
 import { opcodeSummary } from '../../server/src/python/opcodeSummaries';
-import { interpreterFor, runPython } from './interpreters';
+import { interpreterFor, interpreterOrSkip, runPython, usePythonService } from './interpreters';
 
 describe('opcode explanations', function () {
   this.timeout(60000);
-  let service: PythonService;
-  before(() => {
-    service = new PythonService({ helperScript: defaultHelperScript() });
-  });
-  after(() => service.dispose());
+  const service = usePythonService();
 
   for (let minor = 8; minor <= 13; minor++) {
     it(`covers every generic opcode in Python 3.${minor}'s dis.opmap, and the view's whole table`, async function () {
-      const python = interpreterFor(minor);
-      if (!python) {
-        this.test!.title += ` — skipped: no Python 3.${minor} on this machine`;
-        this.skip();
-      }
-      const opmap = JSON.parse(runPython(python!.command, 'import dis, json; print(json.dumps(dis.opmap))')) as Record<string, number>;
+      const python = interpreterOrSkip(this, minor);
+      const opmap = JSON.parse(runPython(python.command, 'import dis, json; print(json.dumps(dis.opmap))')) as Record<string, number>;
       // Pseudo-instructions (numbered from 256) and instrumented forms get lines generated from their generic form.
       const generic = Object.entries(opmap).filter(([name, number]) => number < 256 && !name.startsWith('INSTRUMENTED_'));
       assert.ok(generic.length > 100);
       const missing = generic.filter(([name]) => !opcodeSummary(name, minor, 'real')).map(([name]) => name);
       assert.deepEqual(missing, [], `no explanation for ${missing.join(', ')}`);
 
-      const docs = await service.opcodeDocs(python!.command);
+      const docs = await service.opcodeDocs(python.command);
       assert.equal(docs.kind, 'ok', JSON.stringify(docs).slice(0, 300));
       if (docs.kind !== 'ok') return;
       assert.deepEqual(docs.opcodes.filter((d) => !d.summary).map((d) => d.opname), [], 'every row of the table is explained');

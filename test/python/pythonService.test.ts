@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AstNode, PythonAstResult } from '../../server/src/protocol';
-import { defaultHelperScript, PythonService } from '../../server/src/python/pythonService';
-import { allNodes, PREORDER_PY, runPython } from './interpreters';
+import { PythonService } from '../../server/src/python/pythonService';
+import { allNodes, PREORDER_PY, runPython, usePythonService } from './interpreters';
 
 const PY = 'python3';
 
@@ -18,12 +18,8 @@ function ok(result: PythonAstResult): Extract<PythonAstResult, { kind: 'ok' }> {
 
 describe('PythonService on python3', function () {
   this.timeout(30000);
-  let service: PythonService;
   const logs: string[] = [];
-  before(() => {
-    service = new PythonService({ helperScript: defaultHelperScript(), log: (line) => logs.push(line) });
-  });
-  after(() => service.dispose());
+  const service = usePythonService({ log: (line) => logs.push(line) });
 
   it('returns CPython\'s AST: node types, fields in _fields order, constants as repr and type, ids in pre-order', async () => {
     const result = ok(await service.pythonAst('import os as o\nx: int = 1 if y else b"z"\n', PY));

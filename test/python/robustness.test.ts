@@ -29,6 +29,9 @@ async function waitFor<T>(probe: () => T | undefined, timeoutMs = 20000): Promis
   }
 }
 
+/** One turn of the event loop: a request just made is then on its way to the helper. */
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
 function reasonOf(result: { kind: string; reason?: string }): string | undefined {
   return result.kind === 'unavailable' ? result.reason : result.kind;
 }
@@ -41,11 +44,16 @@ describe('PythonService life cycle', function () {
     services.push(service);
     return service;
   };
+  /** A service whose helper is already running: its first answer was checked. */
+  const started = async (timeoutMs?: number) => {
+    const service = make(timeoutMs);
+    assertOk(await service.pythonAst('x = 1\n', PY));
+    return service;
+  };
   after(() => services.forEach((s) => s.dispose()));
 
   it('stops a request that runs past its timeout, kills the helper, and serves the next request', async () => {
-    const service = make(400);
-    assertOk(await service.pythonAst('x = 1\n', PY)); // started
+    const service = await started(400);
     const firstPid = service.helperPid(PY);
     const slow = await service.bytecode(bigModule(40000), PY, NO_CACHES);
     assert.equal(reasonOf(slow), 'timeout', JSON.stringify(slow).slice(0, 300));
@@ -58,8 +66,7 @@ describe('PythonService life cycle', function () {
   });
 
   it('restarts after the helper is killed between requests', async () => {
-    const service = make();
-    assertOk(await service.pythonAst('x = 1\n', PY));
+    const service = await started();
     const pid = service.helperPid(PY)!;
     process.kill(pid, 'SIGKILL');
     assertOk(await service.pythonAst('x = 2\n', PY));
@@ -67,22 +74,20 @@ describe('PythonService life cycle', function () {
   });
 
   it('restarts a helper killed during a request and tries that request once more', async () => {
-    const service = make();
-    assertOk(await service.pythonAst('x = 1\n', PY));
+    const service = await started();
     const pid = service.helperPid(PY)!;
     const pending = service.bytecode(bigModule(1500), PY, NO_CACHES);
-    await new Promise((resolve) => setImmediate(resolve)); // the request is on its way to the helper
+    await nextTurn();
     process.kill(pid, 'SIGKILL');
     assert.equal((await pending).kind, 'ok');
     assert.notEqual(service.helperPid(PY), pid);
   });
 
   it('answers `crashed` when the helper dies twice on one request, then serves the next', async () => {
-    const service = make();
-    assertOk(await service.pythonAst('x = 1\n', PY));
+    const service = await started();
     const first = service.helperPid(PY)!;
     const pending = service.bytecode(bigModule(20000), PY, NO_CACHES);
-    await new Promise((resolve) => setImmediate(resolve));
+    await nextTurn();
     process.kill(first, 'SIGKILL');
     const second = await waitFor(() => {
       const pid = service.helperPid(PY);
@@ -117,10 +122,9 @@ describe('PythonService life cycle', function () {
   });
 
   it('keeps at most 8 requests waiting: the oldest waiting one is answered `busy`', async () => {
-    const service = make();
-    assertOk(await service.pythonAst('x = 1\n', PY));
+    const service = await started();
     const slow = service.bytecode(bigModule(500), PY, NO_CACHES);
-    await new Promise((resolve) => setImmediate(resolve));
+    await nextTurn();
     const waiting = Array.from({ length: 9 }, (_, i) => service.pythonAst(`x = ${i}\n`, PY));
     const answers = await Promise.all(waiting);
     assert.equal(reasonOf(answers[0]), 'busy');
@@ -129,10 +133,9 @@ describe('PythonService life cycle', function () {
   });
 
   it('answers identical waiting requests together, in one queue slot', async () => {
-    const service = make();
-    assertOk(await service.pythonAst('x = 1\n', PY));
+    const service = await started();
     const slow = service.bytecode(bigModule(500), PY, NO_CACHES);
-    await new Promise((resolve) => setImmediate(resolve));
+    await nextTurn();
     // Twenty requests would overflow the queue of 8 if each took a slot; identical ones share one.
     const answers = await Promise.all(Array.from({ length: 20 }, () => service.pythonAst('same = 1\n', PY)));
     answers.forEach(assertOk);
@@ -140,10 +143,9 @@ describe('PythonService life cycle', function () {
   });
 
   it('answers pending requests when disposed, and refuses new ones', async () => {
-    const service = make();
-    assertOk(await service.pythonAst('x = 1\n', PY));
+    const service = await started();
     const pending = service.bytecode(bigModule(20000), PY, NO_CACHES);
-    await new Promise((resolve) => setImmediate(resolve));
+    await nextTurn();
     service.dispose();
     assert.equal(reasonOf(await pending), 'crashed');
     assert.equal(reasonOf(await service.pythonAst('x = 1\n', PY)), 'crashed');

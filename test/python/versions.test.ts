@@ -2,8 +2,7 @@
 // inline caches and ast.dump format come through unchanged. Versions that are not installed are skipped.
 import assert from 'node:assert/strict';
 import type { BytecodeOk, PythonAstResult } from '../../server/src/protocol';
-import { defaultHelperScript, PythonService } from '../../server/src/python/pythonService';
-import { allNodes, interpreterFor, PREORDER_PY, runPython } from './interpreters';
+import { allNodes, CODE_WALK_PY, interpreterOrSkip, PREORDER_PY, runPython, usePythonService } from './interpreters';
 
 const SOURCE = [
   'def f(a, b=2):',
@@ -17,14 +16,9 @@ const SOURCE = [
   '',
 ].join('\n');
 
-const EXPECTED_PY = `${PREORDER_PY}
+const EXPECTED_PY = `${PREORDER_PY}${CODE_WALK_PY}
 import dis, io, json, sys
 source = sys.stdin.read()
-def walk(code):
-    yield code
-    for const in code.co_consts:
-        if hasattr(const, "co_code"):
-            yield from walk(const)
 code = compile(source, "<pyinsight>", "exec", dont_inherit=True)
 nodes = list(preorder(ast.parse(source)))
 out = {
@@ -49,25 +43,17 @@ interface Expected {
 
 describe('the helper on each CPython version', function () {
   this.timeout(60000);
-  let service: PythonService;
-  before(() => {
-    service = new PythonService({ helperScript: defaultHelperScript() });
-  });
-  after(() => service.dispose());
+  const service = usePythonService();
 
   for (let minor = 8; minor <= 13; minor++) {
     it(`Python 3.${minor}: AST, instructions, exception table, caches and ast.dump`, async function () {
-      const python = interpreterFor(minor);
-      if (!python) {
-        this.test!.title += ` — skipped: no Python 3.${minor} on this machine`;
-        this.skip();
-      }
-      const { command } = python!;
+      const python = interpreterOrSkip(this, minor);
+      const { command } = python;
       const expected = JSON.parse(runPython(command, EXPECTED_PY, SOURCE)) as Expected;
 
       const tree = (await service.pythonAst(SOURCE, command)) as Extract<PythonAstResult, { kind: 'ok' }>;
       assert.equal(tree.kind, 'ok', JSON.stringify(tree).slice(0, 300));
-      assert.equal(tree.interpreter.version, python!.version);
+      assert.equal(tree.interpreter.version, python.version);
       assert.deepEqual(allNodes(tree.root).map((n) => [n.type, n.fields.map((f) => f.name)]), expected.ast);
 
       const dump = await service.astDump(SOURCE, command, 3, true);

@@ -4,11 +4,12 @@
 // a fresh parse of that text whenever it offers one.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { Position, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { DocumentStore } from '../../server/src/documents';
 import { DEFAULT_PARSE_LIMITS } from '../../server/src/parsing/limits';
 import type { Tree } from '../../server/src/parsing/treeSitter';
 import { getGrammar } from '../helpers/service';
+import { describeNodes, lspPosition } from '../helpers/trees';
 
 /** Small on purpose, so that 10,000 runs stay fast and texts often cross it. */
 const MAX_LENGTH = 600;
@@ -42,19 +43,6 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('full' as const), seed: fc.nat(), text: insertion }) },
 );
 
-/** The LSP position of a UTF-16 offset: lines end at \r\n, \n or a lone \r; characters count UTF-16 units. */
-function lspPosition(text: string, offset: number): Position {
-  let line = 0;
-  let lineStart = 0;
-  for (let i = 0; i < offset; i++) {
-    if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n')) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, character: offset - lineStart };
-}
-
 /** Offsets a client can address: never inside \r\n (surrogate pairs may be split: editors do send lone halves). */
 function addressable(text: string, offset: number): number {
   const o = Math.min(offset, text.length);
@@ -80,24 +68,9 @@ function concrete(text: string, o: Op): { change: TextDocumentContentChangeEvent
   return { change, after: text.slice(0, start) + newText + text.slice(end) };
 }
 
-/** Type, named-ness and span of every node, in order, by a cursor walk: equal shapes mean equal trees. */
+/** Type, named-ness and span of every node, in order: equal shapes mean equal trees. */
 function nodes(tree: Tree): string {
-  const out: string[] = [];
-  const cursor = tree.walk();
-  for (;;) {
-    out.push(`${cursor.nodeType}${cursor.nodeIsNamed ? '' : '!'}@${cursor.startIndex}-${cursor.endIndex}:${cursor.startPosition.row},${cursor.startPosition.column}-${cursor.endPosition.row},${cursor.endPosition.column}`);
-    if (cursor.gotoFirstChild() || cursor.gotoNextSibling()) continue;
-    let done = true;
-    while (cursor.gotoParent()) {
-      if (cursor.gotoNextSibling()) {
-        done = false;
-        break;
-      }
-    }
-    if (done) break;
-  }
-  cursor.delete();
-  return out.join(' ');
+  return describeNodes(tree, (cursor) => `${cursor.nodeType}${cursor.nodeIsNamed ? '' : '!'}@${cursor.startIndex}-${cursor.endIndex}:${cursor.startPosition.row},${cursor.startPosition.column}-${cursor.endPosition.row},${cursor.endPosition.column}`).join(' ');
 }
 
 describe('DocumentStore under random edits', () => {

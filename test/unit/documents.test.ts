@@ -3,13 +3,14 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import type { Position, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { DocumentStore } from '../../server/src/documents';
 import { rowStarts, toTreeEdit } from '../../server/src/parsing/edits';
 import type { Point, SyntaxNode, Tree } from '../../server/src/parsing/treeSitter';
 import { mergeSettings } from '../../server/src/service/config';
 import { neverCancelled } from '../../server/src/service/types';
 import { getGrammar, getService } from '../helpers/service';
+import { describeNodes, lspPosition } from '../helpers/trees';
 
 const UNICODE_CRLF = readFileSync(join(__dirname, '..', 'fixtures', 'documents_unicode_crlf.py'), 'utf8');
 
@@ -28,20 +29,6 @@ function corpus(): string[] {
     texts.push(lines.slice(from, from + 150).join('\n'));
   }
   return texts;
-}
-
-/** The LSP position of a UTF-16 offset, computed independently of vscode-languageserver-textdocument. */
-function lspPosition(text: string, offset: number): Position {
-  let line = 0;
-  let lineStart = 0;
-  for (let i = 0; i < offset; i++) {
-    const c = text[i];
-    if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, character: offset - lineStart };
 }
 
 /** tree-sitter's point for an offset: rows end at '\n' only (a lone '\r' is not a row break), columns in UTF-16 units. */
@@ -101,25 +88,9 @@ function concrete(text: string, o: Op, sources: readonly string[]): { change: Te
   return { change, after };
 }
 
-/** Type, named-ness and exact span of every node, by a cursor walk (fine in a test, too slow for the hot path). */
+/** Type and exact span of every node, in pre-order. */
 function shape(tree: Tree): string {
-  const out: string[] = [];
-  const cursor = tree.walk();
-  for (;;) {
-    const n = cursor.currentNode;
-    out.push(`${n.type}@${n.startIndex}-${n.endIndex}:${n.startPosition.row},${n.startPosition.column}-${n.endPosition.row},${n.endPosition.column}`);
-    if (cursor.gotoFirstChild() || cursor.gotoNextSibling()) continue;
-    let done = true;
-    while (cursor.gotoParent()) {
-      if (cursor.gotoNextSibling()) {
-        done = false;
-        break;
-      }
-    }
-    if (done) break;
-  }
-  cursor.delete();
-  return out.join('\n');
+  return describeNodes(tree, ({ currentNode: n }) => `${n.type}@${n.startIndex}-${n.endIndex}:${n.startPosition.row},${n.startPosition.column}-${n.endPosition.row},${n.endPosition.column}`).join('\n');
 }
 
 describe('DocumentStore', () => {

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -11,6 +10,7 @@ import { RuleEngine, type AnalysisState, type RuleDiagnostic } from '../../serve
 import { allRules } from '../../server/src/service/rules/registry';
 import { neverCancelled, type SourceFile } from '../../server/src/service/types';
 import { getGrammar } from '../helpers/service';
+import { stdlibRoot } from '../helpers/stdlib';
 
 const FIXTURES = join(__dirname, '..', 'fixtures');
 
@@ -114,12 +114,7 @@ setattr(Secret, "x", 1)
 /** The rule fixtures (every rule fires in them) and stretches of real stdlib modules, cut to keep the runs quick. */
 function corpus(): string[] {
   const texts = [CROSS_UNIT, ...readdirSync(FIXTURES).filter((f) => /^pin\d+.*\.py$/.test(f)).map((f) => readFileSync(join(FIXTURES, f), 'utf8'))];
-  let stdlib: string | undefined;
-  try {
-    stdlib = execFileSync('python3', ['-c', "import sysconfig;print(sysconfig.get_paths()['stdlib'])"], { encoding: 'utf8' }).trim();
-  } catch {
-    stdlib = undefined; // no interpreter: the fixtures alone still cover every rule
-  }
+  const stdlib = stdlibRoot(); // undefined without an interpreter: the fixtures alone still cover every rule
   for (const [file, from] of [['typing.py', 1200], ['threading.py', 100], ['functools.py', 0], ['asyncio/tasks.py', 300]] as const) {
     if (stdlib) texts.push(readFileSync(join(stdlib, file), 'utf8').split('\n').slice(from, from + 150).join('\n'));
   }

@@ -1,39 +1,22 @@
 // The AST explorer's page in headless Chromium, fed real CPython ast results (PythonService on python3).
 import assert from 'node:assert/strict';
-import type { PythonAstOk, PythonAstResult } from '../../server/src/protocol';
-import { allNodes, constantField, disposePython, fixture, formatRange, nodePaths, positionOf, python, stamp, syntaxTree, typingSource } from './data';
-import { WebviewHarness, type ViewPage } from './harness';
-
-function ok(result: PythonAstResult): PythonAstOk {
-  assert.equal(result.kind, 'ok', JSON.stringify(result).slice(0, 300));
-  return result as PythonAstOk;
-}
+import type { PythonAstOk } from '../../server/src/protocol';
+import { allNodes, constantField, fixture, formatRange, nodePaths, ok, positionOf, python, stamp, syntaxTree, typingSource } from './data';
+import { useHarness, type ViewPage } from './harness';
 
 describe('AST explorer webview (Chromium)', function () {
   this.timeout(60000);
-  let harness: WebviewHarness;
   let sampleText: string;
   let sample: PythonAstOk;
   let paths: Map<number, string>;
   const doc = stamp('sample.py');
   let view: ViewPage;
+  const harness = useHarness(() => view);
 
   before(async () => {
-    harness = await WebviewHarness.start();
     sampleText = fixture('sample.py');
     sample = ok(await python().pythonAst(sampleText, 'python3'));
     paths = nodePaths(sample.root);
-  });
-  after(async () => {
-    await harness?.stop();
-    disposePython();
-  });
-  afterEach(async () => {
-    if (view) {
-      assert.deepEqual(view.errors, [], 'no page errors');
-      assert.deepEqual((await view.record()).violations, [], 'no CSP violations');
-      await view.close();
-    }
   });
 
   async function openWithSample(state?: unknown): Promise<ViewPage> {

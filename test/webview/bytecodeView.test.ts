@@ -3,14 +3,9 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import type { BytecodeOk, BytecodeResult, CodeObject, Instruction, Position } from '../../server/src/protocol';
-import { defaultOptions, disposePython, fixture, FIXTURES, has313, positionOf, python, PYTHON313, stamp, typingSource } from './data';
-import { WebviewHarness, type PageWindow, type ViewPage } from './harness';
-
-function ok(result: BytecodeResult): BytecodeOk {
-  assert.equal(result.kind, 'ok', JSON.stringify(result).slice(0, 300));
-  return result as BytecodeOk;
-}
+import type { BytecodeOk, CodeObject, Instruction, Position } from '../../server/src/protocol';
+import { defaultOptions, fixture, FIXTURES, has313, ok, positionOf, python, PYTHON313, stamp, typingSource } from './data';
+import { useHarness, type PageWindow, type ViewPage } from './harness';
 
 /** The labels dis 3.13 prints: every jump target and exception-table boundary, numbered in offset order. */
 function labels(code: CodeObject): Map<number, string> {
@@ -33,27 +28,15 @@ function covers(instr: Instruction, p: Position): boolean {
 
 describe('bytecode view webview (Chromium)', function () {
   this.timeout(60000);
-  let harness: WebviewHarness;
   let text: string;
   let sample: BytecodeOk;
   let view: ViewPage;
   const doc = stamp('sample.py');
+  const harness = useHarness(() => view);
 
   before(async () => {
-    harness = await WebviewHarness.start();
     text = fixture('sample.py');
     sample = ok(await python().bytecode(text, 'python3', defaultOptions));
-  });
-  after(async () => {
-    await harness?.stop();
-    disposePython();
-  });
-  afterEach(async () => {
-    if (view) {
-      assert.deepEqual(view.errors, [], 'no page errors');
-      assert.deepEqual((await view.record()).violations, [], 'no CSP violations');
-      await view.close();
-    }
   });
 
   /** A page tall enough that every row of the sample is in the DOM, unless `height` says otherwise. */

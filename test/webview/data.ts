@@ -1,5 +1,6 @@
 // Real inputs for the webview tests: CPython's answers through the server's PythonService (real python3 helper
 // processes) and the fixtures on disk. Nothing here is hand-written data.
+import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,6 +23,12 @@ export function python(): PythonService {
 export function disposePython(): void {
   service?.dispose();
   service = undefined;
+}
+
+/** `result` as a success, after asserting it is one (the assertion shows the start of what came instead). */
+export function ok<R extends { readonly kind: string }>(result: R): Extract<R, { kind: 'ok' }> {
+  assert.equal(result.kind, 'ok', JSON.stringify(result).slice(0, 300));
+  return result as Extract<R, { kind: 'ok' }>;
 }
 
 export function fixture(name: string): string {

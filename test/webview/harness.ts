@@ -2,6 +2,7 @@
 // renderWebviewHtml writes, served over localhost so its CSP applies exactly as in VS Code. A fake
 // acquireVsCodeApi, installed before the bundle runs, records every posted message and the saved state; host
 // messages are delivered with window.postMessage, as VS Code does.
+import assert from 'node:assert/strict';
 import * as esbuild from 'esbuild';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -10,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createNonce, renderWebviewHtml } from '../../client/src/webviews/html';
+import { disposePython } from './data';
 import { themeVariables, type Theme } from './themes';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -213,4 +215,36 @@ export class ViewPage {
   async close(): Promise<void> {
     await this.page.close();
   }
+}
+
+/**
+ * The hooks a suite of view tests shares: one harness, started before the suite's own `before` hooks that come after
+ * this call, and stopped after it together with the Python helpers. With `current`, the page it returns after each
+ * test must have had no page errors and no CSP violations, and is closed.
+ */
+export function useHarness(current?: () => ViewPage | undefined): Pick<WebviewHarness, 'open'> {
+  let harness: WebviewHarness | undefined;
+  before(async () => {
+    harness = await WebviewHarness.start();
+  });
+  after(async () => {
+    await harness?.stop();
+    disposePython();
+  });
+  if (current) {
+    afterEach(async () => {
+      const view = current();
+      if (view) {
+        assert.deepEqual(view.errors, [], 'no page errors');
+        assert.deepEqual((await view.record()).violations, [], 'no CSP violations');
+        await view.close();
+      }
+    });
+  }
+  return {
+    open: (view, options) => {
+      if (!harness) throw new Error('the harness starts in before()');
+      return harness.open(view, options);
+    },
+  };
 }

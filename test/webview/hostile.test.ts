@@ -1,27 +1,19 @@
 // Text that looks like markup must stay text: a fixture full of `<script>`, `onerror=` and `</div>` strings,
 // rendered by both views from real CPython and tree-sitter results (and a file name that is itself markup).
 import assert from 'node:assert/strict';
-import { defaultOptions, disposePython, fixture, python, stamp, syntaxTree } from './data';
-import { WebviewHarness, type ViewPage } from './harness';
+import { defaultOptions, fixture, python, stamp, syntaxTree } from './data';
+import { useHarness, type ViewPage } from './harness';
 
 const HOSTILE = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '</div></span></li>', '<b onmouseover=alert(1)>bold</b>', '<svg onload=alert(1)>'];
 const LABEL = '<img src=x onerror=alert(1)>.py';
 
 describe('webviews render hostile text inertly (Chromium)', function () {
   this.timeout(60000);
-  let harness: WebviewHarness;
+  const harness = useHarness();
   let view: ViewPage;
   let dialogs: string[];
   const text = fixture('hostile.py');
   const doc = stamp(LABEL);
-
-  before(async () => {
-    harness = await WebviewHarness.start();
-  });
-  after(async () => {
-    await harness?.stop();
-    disposePython();
-  });
 
   async function open(name: 'astExplorer' | 'bytecodeView'): Promise<ViewPage> {
     view = await harness.open(name, { height: 4000 });

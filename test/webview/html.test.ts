@@ -1,7 +1,7 @@
 // renderWebviewHtml: the page shell both views load, and proof that its CSP really applies in Chromium.
 import assert from 'node:assert/strict';
 import { createNonce, renderWebviewHtml } from '../../client/src/webviews/html';
-import { WebviewHarness, type PageWindow } from './harness';
+import { useHarness, type PageWindow } from './harness';
 
 const options = { title: 'AST <Explorer> & "more"', cspSource: 'https://*.vscode-cdn.net', nonce: 'abc123+/=', scriptUri: 'https://x/a.js?x="1"&y=2', styleUris: ['https://x/views.css'] };
 
@@ -26,11 +26,7 @@ describe('renderWebviewHtml', () => {
 
   describe('in Chromium', function () {
     this.timeout(60000);
-    let harness: WebviewHarness;
-    before(async () => {
-      harness = await WebviewHarness.start();
-    });
-    after(async () => harness?.stop());
+    const harness = useHarness();
 
     it('blocks inline scripts and inline styles while the bundle runs', async () => {
       const view = await harness.open('astExplorer');

@@ -4,23 +4,15 @@ import assert from 'node:assert/strict';
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Theme } from './themes';
-import { defaultOptions, disposePython, fixture, has313, positionOf, python, PYTHON313, stamp } from './data';
-import { ARTIFACTS, WebviewHarness } from './harness';
+import { defaultOptions, fixture, has313, positionOf, python, PYTHON313, stamp } from './data';
+import { ARTIFACTS, useHarness } from './harness';
 
 describe('webview screenshots (Chromium)', function () {
   this.timeout(60000);
-  let harness: WebviewHarness;
+  before(() => mkdirSync(ARTIFACTS, { recursive: true }));
+  const harness = useHarness();
   const text = fixture('sample.py');
   const doc = stamp('sample.py');
-
-  before(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    harness = await WebviewHarness.start();
-  });
-  after(async () => {
-    await harness?.stop();
-    disposePython();
-  });
 
   function saved(name: string): string {
     const path = join(ARTIFACTS, name);

@@ -3,18 +3,14 @@
 // test files are CommonJS bundles (they require `vscode`, which only the extension host's require can resolve).
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { importMocha, lineReporter, type RunSummary } from '../reporter';
+import { e2eMocha, importMocha, type RunSummary } from '../reporter';
 
 export async function run(): Promise<void> {
   const Mocha = await importMocha();
   let summary: RunSummary | undefined;
-  const mocha = new Mocha({
-    ui: 'bdd',
-    color: false,
+  const mocha = e2eMocha(Mocha, 'ext-host', (line) => console.log(line), (s) => (summary = s), {
     // Generous: the first diagnostics wait for the language server to start inside a cold extension host.
     timeout: 60000,
-    reporter: lineReporter(Mocha, 'ext-host', (line) => console.log(line), (s) => (summary = s)),
-    grep: process.env.PYINSIGHT_E2E_GREP || undefined,
   });
   // What mocha.loadFiles does, with our own require: set up describe/it on the global object, then load each file.
   const files = readdirSync(__dirname).filter((name) => name.endsWith('.test.js')).sort();

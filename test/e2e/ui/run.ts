@@ -2,7 +2,7 @@
 // (ui/session.ts), closed after the last scenario whatever happened. Prints `ui: N passed, N failed, N skipped`.
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { importMocha, lineReporter, type RunSummary } from '../reporter';
+import { e2eMocha, importMocha, type RunSummary } from '../reporter';
 import { closeUiSession, screenshotFailure } from './session';
 import { ARTIFACTS } from './workbench';
 
@@ -10,13 +10,9 @@ async function main(): Promise<number> {
   rmSync(ARTIFACTS, { recursive: true, force: true });
   const Mocha = await importMocha();
   let summary: RunSummary | undefined;
-  const mocha = new Mocha({
-    ui: 'bdd',
-    color: false,
+  const mocha = e2eMocha(Mocha, 'ui', (line) => process.stdout.write(`${line}\n`), (s) => (summary = s), {
     // The first scenario starts the server and the workbench, and waits for the extension host.
     timeout: 150000,
-    reporter: lineReporter(Mocha, 'ui', (line) => process.stdout.write(`${line}\n`), (s) => (summary = s)),
-    grep: process.env.PYINSIGHT_E2E_GREP || undefined,
     rootHooks: { afterEach: screenshotFailure, afterAll: closeUiSession },
   });
   for (const file of readdirSync(__dirname).filter((name) => name.endsWith('.ui.ts')).sort()) mocha.addFile(join(__dirname, file));
