@@ -1,7 +1,7 @@
 // Runs the enabled rules over a file with as few tree-sitter query passes as possible (matching runs inside WASM; a
 // JS walk over every node costs more), then dispatches each match to its rule. Every 'statement' rule that applies to
-// the file (enabled, prefilter passed) contributes its patterns to ONE combined query; 'module' rules run with their
-// own. bench/README.md has the measurements.
+// the file (enabled, prefilter passed) is matched by ONE shared query compiled once (queryPlans.ts), except the few
+// that need a pass of their own. bench/README.md has the measurements.
 //
 // After an edit, `analyze` reuses the previous version's analysis: the file is cut into units (analysis/units.ts),
 // each match belongs to one unit, and only the units the edit touched, their neighbours, and the units whose checks
@@ -21,7 +21,7 @@ import { affectedUnits, AnalysisState, emptyResult } from './engineState';
 import { deriveProbes, probesOf } from './probes';
 import { QueryPlans, type QueryGroup } from './queryPlans';
 import type { Rule, RuleContext } from './rule';
-import { byUnit, matchesIn, runChecks, unitMatches, type CheckRun, type Found, type RuleDiagnostic, type RuleErrorReporter } from './unitChecks';
+import { byUnit, matchesIn, ofRules, passMatches, runChecks, unitMatches, type CheckRun, type Found, type RuleDiagnostic, type RuleErrorReporter } from './unitChecks';
 
 export type { RuleDiagnostic, RuleErrorReporter } from './unitChecks';
 
@@ -114,25 +114,14 @@ export class RuleEngine {
     return { diagnostics: state.diagnostics(file), state };
   }
 
-  /**
-   * The queries that run `rules`: one combined query for all but the depth-limited ones, which a query option must
-   * limit on their own.
-   */
-  private groups(rules: readonly Rule[]): Array<{ readonly group: QueryGroup; readonly depth?: number }> {
-    const shared = rules.filter((r) => r.maxStartDepth === undefined);
-    return [
-      ...(shared.length > 0 ? [{ group: this.plans.combinedFor(shared) }] : []),
-      ...rules.filter((r) => r.maxStartDepth !== undefined).map((r) => ({ group: this.plans.ownQuery(r), depth: r.maxStartDepth })),
-    ];
-  }
-
   /** One pass of `rules`' queries over the whole tree; each unit not in `skip` gets their findings (replacing theirs). */
   private runWhole(state: AnalysisState, rules: readonly Rule[], run: CheckRun, skip: ReadonlySet<Unit>): boolean {
     if (rules.length === 0) return true;
     const perUnit = new Map<Unit, Array<[QueryGroup, QueryMatch[]]>>();
     const unplaced: Array<[QueryGroup, QueryMatch[]]> = [];
-    for (const { group, depth } of this.groups(rules)) {
-      const all = group.query.matches(run.context.file.tree.rootNode, startDepth(depth));
+    for (const pass of this.plans.passes(rules, run.enabled)) {
+      const group = pass.group;
+      const all = ofRules(passMatches(pass, run.context.file.tree.rootNode, run.context.text, state.index.units.top), pass);
       const { perUnit: lists, orphans } = byUnit(all, group, state.index.units, (unit) => !skip.has(unit));
       for (const [unit, matches] of lists) {
         const entries = perUnit.get(unit);
@@ -223,14 +212,14 @@ export class RuleEngine {
    * edit (a class cut in two) are matched in one pass over their span; the others one by one.
    */
   private rerun(state: AnalysisState, rules: readonly Rule[], units: ReadonlySet<Unit>, added: readonly Unit[], run: CheckRun): boolean {
-    const groups = this.groups(rules);
+    const passes = this.plans.passes(rules, run.enabled);
     const batch = added.length >= BATCH ? new Set(added) : new Set<Unit>();
-    const batched = groups.map(({ group, depth }) => (batch.size > 0 ? matchesIn(group, depth, state.index, run.context.file.tree.rootNode, batch) : new Map<Unit, QueryMatch[]>()));
+    const batched = passes.map((pass) => (batch.size > 0 ? matchesIn(pass, state.index, run.context.file.tree.rootNode, batch) : new Map<Unit, QueryMatch[]>()));
     for (const unit of units) {
       const result = emptyResult();
-      for (const [i, { group, depth }] of groups.entries()) {
-        const matches = batch.has(unit) ? batched[i].get(unit) ?? [] : unitMatches(group, state.index, unit, depth);
-        if (!runChecks(matches, group.patterns, run, result)) return false;
+      for (const [i, pass] of passes.entries()) {
+        const matches = batch.has(unit) ? batched[i].get(unit) ?? [] : unitMatches(pass, state.index, unit);
+        if (!runChecks(matches, pass.group.patterns, run, result)) return false;
       }
       state.set(unit, result);
     }

@@ -61,6 +61,7 @@ export const poolNotClosed: Rule = {
   equivalentCodes: [],
   scope: 'statement',
   appliesTo: (file) => file.has(/Pool/),
+  broadPatterns: true,
   query: `(expression_statement (assignment left: (identifier) @name right: (call function: [(identifier) (attribute)] @callee) @call) @assignment) @statement`,
   check(match, context) {
     const statement = capture(match, 'statement');

@@ -16,6 +16,7 @@ export const blockingSleepInAsync: Rule = {
   scope: 'statement',
   // Every spelling of time.sleep (`import time as t`, `from time import sleep as nap`) names the module in the text.
   appliesTo: (file) => file.has(/\btime\b/) && file.has(/\basync\b/),
+  broadPatterns: true,
   // Bare names stay unfiltered so that `from time import sleep as nap` is found; the check resolves them.
   query: `
 (call function: (attribute attribute: (identifier) @attr (#eq? @attr "sleep")) @callee) @call

@@ -20,6 +20,7 @@ export const blockingCallInAsync: Rule = {
   textDependencies: [/\.\s*set(?:blocking|timeout)\b/],
   // Every callee the rule knows names one of these words somewhere in the file (an import, or the builtin itself).
   appliesTo: (file) => file.has(/\basync\b/) && file.has(/\b(?:requests|urllib|subprocess|socket|sqlite3|input|open)\b/),
+  broadPatterns: true,
   // Bare names stay unfiltered so that aliases (`from subprocess import run as sh`) are found; the check resolves them.
   query: `
 (call function: (attribute attribute: (identifier) @attr (#any-of? @attr "get" "post" "put" "patch" "delete" "head" "options" "request" "urlopen" "run" "call" "check_call" "check_output" "getoutput" "getstatusoutput" "wait" "communicate" "create_connection" "recv" "recv_into" "recvfrom" "send" "sendall" "sendto" "connect" "accept" "execute" "executemany" "executescript" "commit" "read" "readline" "readlines" "write")) @callee) @call

@@ -36,6 +36,7 @@ export const coroutineNotAwaited: Rule = {
   scope: 'statement',
   // Both a same-file async def and every spelling of an asyncio function put "async" in the text.
   appliesTo: (file) => file.has(/\basync/),
+  broadPatterns: true,
   query: `
 (expression_statement
   (call function: [(identifier) (attribute)] @callee) @call) @statement`,

@@ -1,7 +1,14 @@
-// The compiled queries the engine runs: one combined query per set of applicable rules (one pass over a tree for all
-// of them), cached because each costs tens of milliseconds to compile, plus what the engine needs to know about every
-// pattern: its rule, and the node types its root can have (to tell which unit a match belongs to).
+// The compiled queries the engine runs. Compiling a query costs tens of milliseconds, so there are few and they are
+// compiled once per grammar: ONE shared query with the patterns of every rule that can run in it (one pass over a
+// tree for all of them; the matches of rules that do not apply to a file are dropped before any work is done on
+// them), and a query of its own for each rule that cannot: rules limited by start depth, and rules with broad
+// patterns (see Rule.broadPatterns), which run only where their prefilter passes. Before, the engine compiled one
+// query per set of applicable rules and kept 24: over a code base the sets never repeat (the stdlib has 363), and
+// compiling took 40 % of `pyinsight check` (bench/RESULTS.md).
 import type { PythonGrammar, Query } from '../../parsing/treeSitter';
+import { queryAnchors, rootTypes } from './queryAnchors';
+
+export { rootTypes };
 import type { Rule } from './rule';
 
 export interface PatternInfo {
@@ -19,100 +26,100 @@ export interface QueryGroup {
   readonly patterns: readonly PatternInfo[];
 }
 
-/** How many combined queries stay compiled. */
-const COMBINED_CACHE_SIZE = 24;
-
-/** The node types a pattern's source can start with: `(type …`, `[(a …) (b …)]` or `"token"`. */
-export function rootTypes(source: string): string[] | undefined {
-  let i = 0;
-  const skip = () => {
-    for (;;) {
-      while (i < source.length && /\s/.test(source[i])) i++;
-      if (source[i] !== ';') return;
-      while (i < source.length && source[i] !== '\n') i++;
-    }
-  };
-  const one = (): string | undefined => {
-    skip();
-    if (source[i] === '"') return source.slice(i + 1, source.indexOf('"', i + 1));
-    if (source[i] !== '(') return undefined;
-    const name = /^\(\s*([A-Za-z_][A-Za-z0-9_]*)/.exec(source.slice(i))?.[1];
-    return name === '_' ? undefined : name;
-  };
-  const skipGroup = () => {
-    const open = source[i];
-    const close = open === '(' ? ')' : open === '[' ? ']' : open;
-    let depth = 0;
-    for (; i < source.length; i++) {
-      if (source[i] === '"') i = source.indexOf('"', i + 1);
-      else if (source[i] === open) depth++;
-      else if (source[i] === close && --depth === 0) {
-        i++;
-        return;
-      }
-    }
-  };
-  skip();
-  if (source[i] !== '[') {
-    const type = one();
-    return type === undefined ? undefined : [type];
-  }
-  i++;
-  const types: string[] = [];
-  for (;;) {
-    skip();
-    if (i >= source.length || source[i] === ']') return types;
-    const type = one();
-    if (type === undefined) return undefined;
-    types.push(type);
-    skipGroup();
-  }
+/** One query pass of the engine: the query, how deep its matches may start, and the rules whose matches count. */
+export interface QueryPass {
+  readonly group: QueryGroup;
+  readonly depth?: number;
+  readonly rules: ReadonlySet<Rule>;
+  /** Set when every match holds a match of this regex (queryAnchors.ts): only statements holding one need the query. */
+  readonly anchors?: RegExp;
 }
+
+const SHARED_CACHE_SIZE = 4;
 
 export class QueryPlans {
   private readonly own = new Map<Rule, QueryGroup>();
-  private readonly combined = new Map<string, QueryGroup>();
+  private readonly anchors = new Map<Rule, RegExp | undefined>();
+  /** The shared query by the enabled rules it holds (a selection changes rarely: with the settings). */
+  private readonly sharedGroups = new Map<string, QueryGroup>();
 
   constructor(
     private readonly grammar: PythonGrammar,
-    rules: readonly Rule[],
+    private readonly rules: readonly Rule[],
   ) {
-    rules.forEach((rule, ruleIndex) => {
-      const query = grammar.query(rule.query);
-      const patterns: PatternInfo[] = [];
-      for (let p = 0; p < query.patternCount(); p++) {
-        patterns.push({ rule, ruleIndex, pattern: p, roots: rootTypes(rule.query.slice(query.startIndexForPattern(p), query.endIndexForPattern(p))) });
-      }
-      this.own.set(rule, { query, patterns });
-    });
+    for (const rule of rules) this.anchors.set(rule, rule.maxStartDepth === undefined ? queryAnchors(rule.query) : undefined);
   }
 
-  /** The rule's own query (rules limited by start depth always run with it). */
+  /** The rule's own query (compiled on first use). */
   ownQuery(rule: Rule): QueryGroup {
-    return this.own.get(rule)!;
-  }
-
-  /** One query holding the patterns of exactly `rules` (in engine order), so a tree is traversed once for all. */
-  combinedFor(rules: readonly Rule[]): QueryGroup {
-    const key = rules.map((r) => r.code).join(',');
-    let group = this.combined.get(key);
-    if (group) {
-      this.combined.delete(key);
-    } else {
-      group = { query: this.grammar.query(rules.map((r) => r.query).join('\n')), patterns: rules.flatMap((r) => this.own.get(r)!.patterns) };
-      if (this.combined.size >= COMBINED_CACHE_SIZE) {
-        const [oldest, evicted] = this.combined.entries().next().value as [string, QueryGroup];
-        evicted.query.delete();
-        this.combined.delete(oldest);
-      }
-    }
-    this.combined.set(key, group);
+    let group = this.own.get(rule);
+    if (!group) this.own.set(rule, (group = this.compile([rule])));
     return group;
   }
 
+  /**
+   * The passes that run `rules` (statement rules, all of them in `enabled`): the shared query of the enabled rules for
+   * those it holds, an own query for the others.
+   */
+  passes(rules: readonly Rule[], enabled: ReadonlySet<Rule>): QueryPass[] {
+    const inShared = new Set(rules.filter((r) => this.shares(r)));
+    return [
+      ...(inShared.size > 0 ? [{ group: this.shared(enabled), rules: inShared }] : []),
+      ...rules.filter((r) => !this.shares(r)).map((r) => ({ group: this.ownQuery(r), depth: r.maxStartDepth, rules: new Set([r]), anchors: this.anchors.get(r) })),
+    ];
+  }
+
   dispose(): void {
-    for (const group of [...this.own.values(), ...this.combined.values()]) group.query.delete();
+    for (const group of [...this.own.values(), ...this.sharedGroups.values()]) group.query.delete();
     this.own.clear();
-    this.combined.clear();
+    this.sharedGroups.clear();
+  }
+
+  /**
+   * Whether a rule's patterns go into the shared query: not when they are limited by depth, broad (Rule.broadPatterns),
+   * or anchored by text predicates (then a pass over the few statements that can match costs less than their part of
+   * the shared query, where the predicates run on every candidate of every file).
+   */
+  private shares(rule: Rule): boolean {
+    return rule.scope === 'statement' && rule.maxStartDepth === undefined && !rule.broadPatterns && !this.anchors.get(rule);
+  }
+
+  private shared(enabled: ReadonlySet<Rule>): QueryGroup {
+    const rules = this.rules.filter((r) => enabled.has(r) && this.shares(r));
+    const key = rules.map((r) => r.code).join(',');
+    let group = this.sharedGroups.get(key);
+    if (!group) {
+      // Selections come from settings: a few per session. Keep the last ones.
+      if (this.sharedGroups.size >= SHARED_CACHE_SIZE) {
+        const [oldest, evicted] = this.sharedGroups.entries().next().value as [string, QueryGroup];
+        evicted.query.delete();
+        this.sharedGroups.delete(oldest);
+      }
+      this.sharedGroups.set(key, (group = this.compile(rules)));
+    }
+    return group;
+  }
+
+  /** One query of `rules`' patterns (in engine order); each pattern is traced back to its rule by its offset in the source. */
+  private compile(rules: readonly Rule[]): QueryGroup {
+    const sources: Array<{ rule: Rule; start: number; end: number }> = [];
+    let length = 0;
+    for (const rule of rules) {
+      sources.push({ rule, start: length, end: length + rule.query.length });
+      length += rule.query.length + 1;
+    }
+    const source = rules.map((r) => r.query).join('\n');
+    const query = this.grammar.query(source);
+    const patterns: PatternInfo[] = [];
+    const counts = new Map<Rule, number>();
+    for (let p = 0, s = 0; p < query.patternCount(); p++) {
+      const start = query.startIndexForPattern(p);
+      while (start >= sources[s].end) s++;
+      const rule = sources[s].rule;
+      const pattern = counts.get(rule) ?? 0;
+      counts.set(rule, pattern + 1);
+      patterns.push({ rule, ruleIndex: this.rules.indexOf(rule), pattern, roots: rootTypes(source.slice(start, query.endIndexForPattern(p))) });
+    }
+    return { query, patterns };
   }
 }

@@ -100,6 +100,12 @@ export interface Rule {
    * rules about top-level statements. Such a rule runs with a query of its own.
    */
   readonly maxStartDepth?: number;
+  /**
+   * Set when the rule's patterns match most statements or calls of any file (the check does the real filtering). Such
+   * a rule runs in a query pass of its own, and only in files where its prefilter passes, instead of in the engine's
+   * shared query, where its matches would be collected in every file (bench/README.md, "the analysis strategy").
+   */
+  readonly broadPatterns?: boolean;
   readonly docs: RuleDocs;
   check(match: QueryMatch, context: RuleContext): Finding | readonly Finding[] | undefined;
 }

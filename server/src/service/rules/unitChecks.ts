@@ -7,7 +7,8 @@ import { textKey } from '../analysis/textFacts';
 import { headerParts, queryRange, startDepth, type Unit, type UnitTree } from '../analysis/units';
 import type { Settings } from '../config';
 import type { CancellationToken, SeverityName } from '../types';
-import type { QueryGroup, PatternInfo } from './queryPlans';
+import { anchoredSpans } from './queryAnchors';
+import type { PatternInfo, QueryGroup, QueryPass } from './queryPlans';
 import type { Finding, Rule, RuleContext, RuleFix } from './rule';
 
 export interface RuleDiagnostic {
@@ -73,11 +74,26 @@ export function unitOf(match: QueryMatch, info: PatternInfo, units: UnitTree): U
   return unitHolding(units, start, end);
 }
 
+/** The matches of a pass that count: those of its rules (a shared query holds the patterns of rules that may not apply). */
+export function ofRules(matches: readonly QueryMatch[], pass: QueryPass): QueryMatch[] {
+  const patterns = pass.group.patterns;
+  return matches.filter((m) => pass.rules.has(patterns[m.patternIndex].rule));
+}
+
 /**
- * The matches of `group` that belong to `unit`: rooted in a leaf, or in a container's own part. `maxStartDepth`
- * counts from the module, as in Rule.maxStartDepth.
+ * The matches of `pass` over the whole tree at `root`: over the top-level statements holding its anchors when it has
+ * some. A range query may also return matches of a statement touching the range; a match is kept only inside it.
  */
-export function unitMatches(group: QueryGroup, index: ScopeIndex, unit: Unit, maxStartDepth?: number): QueryMatch[] {
+export function passMatches(pass: QueryPass, root: SyntaxNode, text: string, top: readonly Unit[]): QueryMatch[] {
+  if (!pass.anchors) return pass.group.query.matches(root, startDepth(pass.depth));
+  return anchoredSpans(pass.anchors, text, top).flatMap(({ start, end }) =>
+    pass.group.query.matches(root, { ...queryRange(start, end), ...startDepth(pass.depth) }).filter((m) => m.captures.every(({ node }) => node.startIndex >= start && node.endIndex <= end)),
+  );
+}
+
+/** The matches of `pass` that belong to `unit`: rooted in a leaf, or in a container's own part. */
+export function unitMatches(pass: QueryPass, index: ScopeIndex, unit: Unit): QueryMatch[] {
+  const { group, depth: maxStartDepth } = pass;
   const node = index.nodeOf(unit);
   let found: QueryMatch[];
   if (maxStartDepth !== undefined) {
@@ -89,7 +105,7 @@ export function unitMatches(group: QueryGroup, index: ScopeIndex, unit: Unit, ma
   } else {
     found = group.query.matches(node);
   }
-  return found.filter((m) => unitOf(m, group.patterns[m.patternIndex], index.units) === unit);
+  return ofRules(found, pass).filter((m) => unitOf(m, group.patterns[m.patternIndex], index.units) === unit);
 }
 
 /**
@@ -111,16 +127,16 @@ export function byUnit(matches: readonly QueryMatch[], group: QueryGroup, units:
   return { perUnit, orphans };
 }
 
-/** The matches of `group` in the span of `units` (adjacent new units) of the tree at `root`, by the unit they belong to. */
-export function matchesIn(group: QueryGroup, depth: number | undefined, index: ScopeIndex, root: SyntaxNode, units: ReadonlySet<Unit>): Map<Unit, QueryMatch[]> {
+/** The matches of `pass` in the span of `units` (adjacent new units) of the tree at `root`, by the unit they belong to. */
+export function matchesIn(pass: QueryPass, index: ScopeIndex, root: SyntaxNode, units: ReadonlySet<Unit>): Map<Unit, QueryMatch[]> {
   let start = Infinity;
   let end = -Infinity;
   for (const unit of units) {
     start = Math.min(start, unit.start);
     end = Math.max(end, unit.end);
   }
-  const matches = group.query.matches(root, { ...queryRange(start, end), ...startDepth(depth) });
-  return byUnit(matches, group, index.units, (unit) => units.has(unit)).perUnit;
+  const matches = pass.group.query.matches(root, { ...queryRange(start, end), ...startDepth(pass.depth) });
+  return byUnit(ofRules(matches, pass), pass.group, index.units, (unit) => units.has(unit)).perUnit;
 }
 
 /** The dependency keys checks record (UnitSink) and an edit looks up (engineState.ts affectedUnits). */
