@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { analysisSection } from './analysis';
 import { machineDescription, ROOT, table, type Section } from './common';
+import { keystrokeSection } from './keystroke';
 import { latencySection } from './lspLatency';
 import { memorySection } from './memory';
 import { packageVsix, startSection } from './start';
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
   const benchmarks: Array<[string, () => Section | Promise<Section>]> = [
     ['throughput', throughputSection],
     ['latency', latencySection],
+    ['keystroke', () => keystrokeSection()],
     ['memory', memorySection],
     ['start', () => startSection(vsix)],
     ['views', viewsSection],

@@ -209,16 +209,18 @@ export class RuleEngine {
 
   /**
    * Runs all applicable statement rules on each unit of `units`, replacing their results. The new units of a large
-   * edit (a class cut in two) are matched in one pass over their span; the others one by one.
+   * edit (a class cut in two) are matched in one pass over their span; the others one by one, and so are anchored
+   * passes, which skip every unit without their literal.
    */
   private rerun(state: AnalysisState, rules: readonly Rule[], units: ReadonlySet<Unit>, added: readonly Unit[], run: CheckRun): boolean {
     const passes = this.plans.passes(rules, run.enabled);
     const batch = added.length >= BATCH ? new Set(added) : new Set<Unit>();
-    const batched = passes.map((pass) => (batch.size > 0 ? matchesIn(pass, state.index, run.context.file.tree.rootNode, batch) : new Map<Unit, QueryMatch[]>()));
+    const batched = passes.map((pass) => (batch.size > 0 && !pass.anchors ? matchesIn(pass, state.index, run.context.file.tree.rootNode, batch, run.context.text) : undefined));
     for (const unit of units) {
       const result = emptyResult();
       for (const [i, pass] of passes.entries()) {
-        const matches = batch.has(unit) ? batched[i].get(unit) ?? [] : unitMatches(pass, state.index, unit);
+        const inBatch = batch.has(unit) ? batched[i] : undefined;
+        const matches = inBatch ? inBatch.get(unit) ?? [] : unitMatches(pass, state.index, unit, run.context.text);
         if (!runChecks(matches, pass.group.patterns, run, result)) return false;
       }
       state.set(unit, result);

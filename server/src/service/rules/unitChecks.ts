@@ -91,9 +91,18 @@ export function passMatches(pass: QueryPass, root: SyntaxNode, text: string, top
   );
 }
 
+/** False when `pass` is anchored and text[start, end) has none of its anchors, so no match of it lies there. */
+function mayMatchIn(pass: QueryPass, text: string, start: number, end: number): boolean {
+  if (!pass.anchors) return true;
+  pass.anchors.lastIndex = 0;
+  return pass.anchors.test(text.slice(start, end));
+}
+
 /** The matches of `pass` that belong to `unit`: rooted in a leaf, or in a container's own part. */
-export function unitMatches(pass: QueryPass, index: ScopeIndex, unit: Unit): QueryMatch[] {
+export function unitMatches(pass: QueryPass, index: ScopeIndex, unit: Unit, text: string): QueryMatch[] {
   const { group, depth: maxStartDepth } = pass;
+  // A match of the unit lies within its range, and so does the literal an anchored pass needs.
+  if (!mayMatchIn(pass, text, unit.start, unit.end)) return [];
   const node = index.nodeOf(unit);
   let found: QueryMatch[];
   if (maxStartDepth !== undefined) {
@@ -128,13 +137,14 @@ export function byUnit(matches: readonly QueryMatch[], group: QueryGroup, units:
 }
 
 /** The matches of `pass` in the span of `units` (adjacent new units) of the tree at `root`, by the unit they belong to. */
-export function matchesIn(pass: QueryPass, index: ScopeIndex, root: SyntaxNode, units: ReadonlySet<Unit>): Map<Unit, QueryMatch[]> {
+export function matchesIn(pass: QueryPass, index: ScopeIndex, root: SyntaxNode, units: ReadonlySet<Unit>, text: string): Map<Unit, QueryMatch[]> {
   let start = Infinity;
   let end = -Infinity;
   for (const unit of units) {
     start = Math.min(start, unit.start);
     end = Math.max(end, unit.end);
   }
+  if (!mayMatchIn(pass, text, start, end)) return new Map();
   const matches = pass.group.query.matches(root, { ...queryRange(start, end), ...startDepth(pass.depth) });
   return byUnit(ofRules(matches, pass), pass.group, index.units, (unit) => units.has(unit)).perUnit;
 }
