@@ -11,7 +11,11 @@ import { NameResolver } from '../server/src/service/analysis/resolve';
 import { ScopeIndex } from '../server/src/service/analysis/scopes';
 import { mergeSettings } from '../server/src/service/config';
 import { createLanguageService, type LanguageService } from '../server/src/service/index';
+import { TextFacts } from '../server/src/service/analysis/textFacts';
+import { UnitTree } from '../server/src/service/analysis/units';
+import { QueryPlans } from '../server/src/service/rules/queryPlans';
 import { allRules } from '../server/src/service/rules/registry';
+import { ofRules, passMatches } from '../server/src/service/rules/unitChecks';
 import { neverCancelled } from '../server/src/service/types';
 import { quantile, STDLIB, table, type Section } from './common';
 
@@ -45,6 +49,14 @@ function benchFile(grammar: PythonGrammar, service: LanguageService, name: strin
   const separate = allRules.map((r) => grammar.query(r.query));
   rows.push([`${label}: strategy A, every rule's patterns in one query (matches only)`, time(20, () => combined.matches(tree.rootNode))]);
   rows.push([`${label}: strategy B, one query per rule (matches only, sum)`, time(10, () => separate.forEach((q) => q.matches(tree.rootNode)))]);
+  // What the engine runs (queryPlans.ts): the shared query, plus the anchored and broad rules whose prefilter passes.
+  const plans = new QueryPlans(grammar, allRules);
+  const facts = new TextFacts(UnitTree.build(tree.rootNode), text);
+  const statementRules = allRules.filter((r) => r.scope === 'statement' && r.maxStartDepth === undefined);
+  const passes = plans.passes(statementRules.filter((r) => !r.appliesTo || r.appliesTo(facts)), new Set(allRules));
+  const top = UnitTree.build(tree.rootNode).top;
+  rows.push([`${label}: the engine's plan, ${passes.length} passes: shared query + anchored and broad rules that apply (matches only)`, time(20, () => passes.forEach((p) => ofRules(passMatches(p, tree.rootNode, text, top), p)))]);
+  plans.dispose();
   rows.push([`${label}: scope index + name resolver (built lazily)`, time(30, () => new NameResolver(new ScopeIndex(tree, grammar)))]);
   rows.push([`${label}: JS walk over every node (rejected)`, time(20, () => {
     const cursor = tree.walk();
