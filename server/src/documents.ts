@@ -139,11 +139,14 @@ export class DocumentStore {
   }
 }
 
+/** A '\r' that is a line break of its own for LSP (and none for tree-sitter). */
+const LONE_CR = /\r(?!\n)/;
+
 /**
  * Mirrors the replacement of `range` of the document's text (before the change) by `newText` on `tree`, and returns
  * it as a step of the snapshots' edit span. tree-sitter rows break at '\n' only and LSP lines also at a lone '\r':
- * without any '\r' they agree, and the document's own line index gives the points (no scan of the whole text per
- * keystroke).
+ * without a lone '\r' they agree (CRLF included: an LSP offset is never between the two), and the document's own
+ * line index gives the points instead of a count of the rows of the whole text per keystroke.
  */
 function editTree(tree: Tree, document: TextDocument, range: Range, newText: string): EditSpan {
   const before = document.getText();
@@ -154,7 +157,7 @@ function editTree(tree: Tree, document: TextDocument, range: Range, newText: str
     const { line, character } = document.positionAt(offset);
     return { row: line, column: character };
   };
-  const edit = before.includes('\r') ? toTreeEdit(rowStarts(before), span) : treeEditWith(point, span);
+  const edit = LONE_CR.test(before) ? toTreeEdit(rowStarts(before), span) : treeEditWith(point, span);
   tree.edit(new Edit(edit));
   // Rows are counted in '\n' on both sides, as rowDelta wants.
   return { start: edit.startIndex, oldEnd: edit.oldEndIndex, newEnd: edit.newEndIndex, rowDelta: edit.newEndPosition.row - edit.oldEndPosition.row };
