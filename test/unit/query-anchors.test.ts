@@ -46,6 +46,23 @@ describe('query anchors', function () {
     }
   });
 
+  it("traces every pattern of the shared query back to its rule, as each rule's own query numbers them", async () => {
+    const plans = new QueryPlans(await getGrammar(), allRules);
+    try {
+      const statementRules = allRules.filter((r) => r.scope === 'statement');
+      const [shared] = plans.passes(statementRules, new Set(allRules));
+      assert.ok(shared && !shared.anchors && shared.rules.size >= 10, 'a shared pass holding the unanchored rules');
+      for (const rule of shared.rules) {
+        const own = plans.ownQuery(rule).patterns.map(({ pattern, roots, ruleIndex }) => ({ pattern, roots, ruleIndex }));
+        const inShared = shared.group.patterns.filter((p) => p.rule === rule).map(({ pattern, roots, ruleIndex }) => ({ pattern, roots, ruleIndex }));
+        assert.deepEqual(inShared, own, rule.code);
+      }
+      assert.equal(shared.group.patterns.length, shared.group.query.patternCount());
+    } finally {
+      plans.dispose();
+    }
+  });
+
   it('anchors only patterns whose every match must contain the literal', () => {
     assert.equal(String(queryAnchors('(call function: (identifier) @f (#eq? @f "groupby"))')), '/(?<![A-Za-z_])groupby(?![A-Za-z0-9_])/g');
     assert.equal(String(queryAnchors('(call function: [(attribute attribute: (identifier) @c) (identifier) @c] (#eq? @c "Thread"))')), '/(?<![A-Za-z_])Thread(?![A-Za-z0-9_])/g');

@@ -18,10 +18,11 @@ export function splitPatterns(source: string): string[] {
       continue;
     }
     if (c === '"') {
-      if (depth === 0 && start < 0) start = i;
+      const from = i;
       for (i++; i < source.length && source[i] !== '"'; i++) if (source[i] === '\\') i++;
       i++;
-      if (depth === 0) patterns.push(source.slice(start, (start = -1, i)));
+      // A string at the top level is a pattern of its own (an anonymous node).
+      if (depth === 0) patterns.push(source.slice(from, i));
       continue;
     }
     if (c === '(' || c === '[') {

@@ -1,15 +1,16 @@
-// The compiled queries the engine runs. Compiling a query costs tens of milliseconds, so there are few and they are
-// compiled once per grammar: ONE shared query with the patterns of every rule that can run in it (one pass over a
-// tree for all of them; the matches of rules that do not apply to a file are dropped before any work is done on
-// them), and a query of its own for each rule that cannot: rules limited by start depth, and rules with broad
-// patterns (see Rule.broadPatterns), which run only where their prefilter passes. Before, the engine compiled one
-// query per set of applicable rules and kept 24: over a code base the sets never repeat (the stdlib has 363), and
-// compiling took 40 % of `pyinsight check` (bench/RESULTS.md).
+// The compiled queries the engine runs. Compiling a query costs tens of milliseconds, so there are few and each is
+// compiled once: ONE shared query per selection of enabled rules (one pass over a tree for all of them; the matches
+// of rules whose prefilter failed for the file are dropped before any work is done on them), and a query of its own
+// for each rule that is better off alone: rules limited by start depth, rules with broad patterns
+// (Rule.broadPatterns), and rules anchored by literal text predicates (queryAnchors.ts), which run only over the
+// statements holding their literal. Before, the engine compiled one query per set of applicable rules and kept 24:
+// over a code base the sets never repeat (the stdlib has 363), and compiling took 40 % of `pyinsight check`
+// (bench/RESULTS.md).
 import type { PythonGrammar, Query } from '../../parsing/treeSitter';
 import { queryAnchors, rootTypes } from './queryAnchors';
+import type { Rule } from './rule';
 
 export { rootTypes };
-import type { Rule } from './rule';
 
 export interface PatternInfo {
   readonly rule: Rule;
