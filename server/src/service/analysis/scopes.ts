@@ -10,7 +10,7 @@ import { processUnit, spanRange, type Segment, type Span, type UnitExports } fro
 import { BATCH, changedNames, distribute, type ScopeDerivation } from './scopeChanges';
 import { ExportTable, ownerKey, sharedScope } from './sharedScopes';
 import { deriveUnits } from './unitChanges';
-import { classOf, headerParts, nodeAt, queryRange, UnitTree, type Unit } from './units';
+import { classOf, headerParts, nodeAt, queryRange, startDepth, unitsSpan, UnitTree, type Unit } from './units';
 
 export type { ChangedName, ScopeDerivation } from './scopeChanges';
 
@@ -228,10 +228,8 @@ export class ScopeIndex {
 
   /** The scope query's matches of each of `units` (sorted, adjacent), from one query over their span. */
   private matchesIn(units: readonly Unit[]): Map<Unit, QueryMatch[]> {
-    const wanted = new Set(units);
-    const start = Math.min(...units.map((u) => u.start));
-    const end = Math.max(...units.map((u) => u.end));
-    return distribute(scopeQuery(this.grammar).matches(this.root, queryRange(start, end)), this.units, wanted);
+    const { start, end } = unitsSpan(units);
+    return distribute(scopeQuery(this.grammar).matches(this.root, queryRange(start, end)), this.units, new Set(units));
   }
 
   /** The scope query's matches rooted in a unit: the whole statement, or a container's header only. */
@@ -239,7 +237,7 @@ export class ScopeIndex {
     const query = scopeQuery(this.grammar);
     const node = this.nodeOf(unit);
     if (!unit.container) return query.matches(node);
-    return headerParts(node).flatMap(({ node: part, depth }) => query.matches(part, depth === undefined ? undefined : { maxStartDepth: depth }));
+    return headerParts(node).flatMap(({ node: part, depth }) => query.matches(part, startDepth(depth)));
   }
 }
 

@@ -97,15 +97,21 @@ export class UnitTree {
 
 /** The unit of a sorted list whose [start, end) contains `offset`, by binary search. */
 function search(list: readonly Unit[], offset: number): Unit | undefined {
+  const i = unitIndexAt(list, offset);
+  return i < 0 ? undefined : list[i];
+}
+
+/** The index of the unit of a sorted, disjoint list whose [start, end) contains `offset`; -1 between units. */
+export function unitIndexAt(list: readonly Unit[], offset: number): number {
   let lo = 0;
   let hi = list.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     if (list[mid].end <= offset) lo = mid + 1;
     else if (list[mid].start > offset) hi = mid - 1;
-    else return list[mid];
+    else return mid;
   }
-  return undefined;
+  return -1;
 }
 
 /** The index of `unit` in its sorted sibling list (binary search, then a scan past zero-width neighbours). */
@@ -161,6 +167,17 @@ export function headerParts(statement: SyntaxNode, withBody = false): Array<{ re
  */
 export function queryRange(start: number, end: number): { startIndex: number; endIndex: number } {
   return { startIndex: start * 2, endIndex: end * 2 };
+}
+
+/** The text span covering every unit of `units` (adjacent units: from the first start to the last end). */
+export function unitsSpan(units: Iterable<Unit>): { readonly start: number; readonly end: number } {
+  let start = Infinity;
+  let end = -Infinity;
+  for (const unit of units) {
+    start = Math.min(start, unit.start);
+    end = Math.max(end, unit.end);
+  }
+  return { start, end };
 }
 
 /** The query option that limits matching to patterns starting at most `depth` levels down; none for undefined. */

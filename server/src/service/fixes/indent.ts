@@ -10,23 +10,36 @@ const BODY_FIELDS = ['body', 'consequence'];
  * spaces. Read from the tree, not from the first indented line, which may sit inside a docstring.
  */
 export function indentUnit(text: string, root: SyntaxNode): string {
-  for (const statement of root.namedChildren) {
+  return indentSource(text, root)?.indent ?? DEFAULT_INDENT;
+}
+
+export const DEFAULT_INDENT = '    ';
+
+/** indentUnit's answer when a statement gives one, and that top-level statement (the rule engine watches it). */
+export function indentSource(text: string, root: SyntaxNode): { readonly indent: string; readonly statement: SyntaxNode } | undefined {
+  // Child by child: the answer is usually in the first statements, and the rule engine asks again after early edits.
+  for (let i = 0; i < root.namedChildCount; i++) {
+    const statement = root.namedChild(i);
     const definition = statement?.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
     for (const field of BODY_FIELDS) {
       const block = definition?.childForFieldName(field);
       const first = block?.type === 'block' ? block.namedChild(0) : null;
       if (!first || first.startPosition.row === definition!.startPosition.row) continue;
       const indent = indentationAt(text, first.startIndex);
-      if (indent.length > 0) return indent.startsWith('\t') ? '\t' : indent;
+      if (indent.length > 0) return { indent: indent.startsWith('\t') ? '\t' : indent, statement: statement! };
     }
   }
-  return '    ';
+  return undefined;
 }
 
 /** The line break the file uses (the first one found), for text a fix inserts. */
 export function lineBreak(text: string): string {
-  const match = /\r\n|\n|\r/.exec(text);
-  return match ? match[0] : '\n';
+  return firstLineBreak(text)?.[0] ?? '\n';
+}
+
+/** The first line break of the text and where it is. */
+export function firstLineBreak(text: string): RegExpExecArray | null {
+  return /\r\n|\n|\r/.exec(text);
 }
 
 /** The offset of the start of the line containing `offset`. */

@@ -4,7 +4,7 @@
 // edit further down it is known not to have changed; an edit that does change one makes the engine start afresh.
 import type { SyntaxNode } from '../../parsing/treeSitter';
 import type { EditSpan } from '../analysis/changes';
-import { indentationAt } from '../fixes/indent';
+import { DEFAULT_INDENT, firstLineBreak, indentSource } from '../fixes/indent';
 import { lineEndAfter } from '../fixes/text';
 
 export interface Probes {
@@ -19,26 +19,14 @@ export interface Probes {
   readonly headEnd: number;
 }
 
-const BODY_FIELDS = ['body', 'consequence'];
-
-/** indentUnit's answer, and which top-level statement gave it (mirrors fixes/indent.ts). */
+/** indentUnit's answer, and the end of the top-level statement that gave it. */
 function indentProbe(text: string, root: SyntaxNode): Pick<Probes, 'indent' | 'indentEnd'> {
-  for (let i = 0; i < root.namedChildCount; i++) {
-    const statement = root.namedChild(i);
-    const definition = statement?.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
-    for (const field of BODY_FIELDS) {
-      const block = definition?.childForFieldName(field);
-      const first = block?.type === 'block' ? block.namedChild(0) : null;
-      if (!first || first.startPosition.row === definition!.startPosition.row) continue;
-      const indent = indentationAt(text, first.startIndex);
-      if (indent.length > 0) return { indent: indent.startsWith('\t') ? '\t' : indent, indentEnd: statement!.endIndex };
-    }
-  }
-  return { indent: '    ', indentEnd: Infinity };
+  const source = indentSource(text, root);
+  return source ? { indent: source.indent, indentEnd: source.statement.endIndex } : { indent: DEFAULT_INDENT, indentEnd: Infinity };
 }
 
 function lineBreakProbe(text: string): Pick<Probes, 'lineBreak' | 'lineBreakAt'> {
-  const match = /\r\n|\n|\r/.exec(text);
+  const match = firstLineBreak(text);
   return match ? { lineBreak: match[0], lineBreakAt: match.index } : { lineBreak: '\n', lineBreakAt: Infinity };
 }
 

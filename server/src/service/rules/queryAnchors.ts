@@ -3,7 +3,7 @@
 // out of WASM: `(call function: (identifier) @f (#eq? @f "groupby"))` costs a round trip for every call of every
 // file. When each pattern of a query has such a predicate on a literal, a match can only lie in a top-level statement
 // whose text contains one of those literals, so the engine runs that query over those statements only.
-import type { Unit } from '../analysis/units';
+import { unitIndexAt, type Unit } from '../analysis/units';
 
 /** The patterns of a query source, in order: its top-level groups with their captures and quantifiers. */
 export function splitPatterns(source: string): string[] {
@@ -160,19 +160,6 @@ export function queryAnchors(source: string): RegExp | undefined {
     parts.push(...anchor);
   }
   return parts.length > 0 ? new RegExp([...new Set(parts)].join('|'), 'g') : undefined;
-}
-
-/** The unit of `units` (sorted, disjoint) holding `offset`, by index; -1 between units. */
-function unitIndexAt(units: readonly Unit[], offset: number): number {
-  let low = 0;
-  let high = units.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    if (units[mid].end <= offset) low = mid + 1;
-    else if (units[mid].start > offset) high = mid - 1;
-    else return mid;
-  }
-  return -1;
 }
 
 /** The spans of the top-level statements whose text has a match of `anchors`, adjacent ones joined. */

@@ -4,7 +4,7 @@ import type { QueryMatch, SyntaxNode } from '../../parsing/treeSitter';
 import { collecting, MODULE_OWNER, type DependencySink } from '../analysis/dependencies';
 import type { ScopeIndex } from '../analysis/scopes';
 import { textKey } from '../analysis/textFacts';
-import { headerParts, queryRange, startDepth, type Unit, type UnitTree } from '../analysis/units';
+import { headerParts, queryRange, startDepth, unitsSpan, type Unit, type UnitTree } from '../analysis/units';
 import type { Settings } from '../config';
 import type { CancellationToken, SeverityName } from '../types';
 import { anchoredSpans } from './queryAnchors';
@@ -138,12 +138,7 @@ export function byUnit(matches: readonly QueryMatch[], group: QueryGroup, units:
 
 /** The matches of `pass` in the span of `units` (adjacent new units) of the tree at `root`, by the unit they belong to. */
 export function matchesIn(pass: QueryPass, index: ScopeIndex, root: SyntaxNode, units: ReadonlySet<Unit>, text: string): Map<Unit, QueryMatch[]> {
-  let start = Infinity;
-  let end = -Infinity;
-  for (const unit of units) {
-    start = Math.min(start, unit.start);
-    end = Math.max(end, unit.end);
-  }
+  const { start, end } = unitsSpan(units);
   if (!mayMatchIn(pass, text, start, end)) return new Map();
   const matches = pass.group.query.matches(root, { ...queryRange(start, end), ...startDepth(pass.depth) });
   return byUnit(ofRules(matches, pass), pass.group, index.units, (unit) => units.has(unit)).perUnit;
