@@ -11,8 +11,9 @@ const require = createRequire(import.meta.url);
 const { Workspace, PositionEncoding } = require('@astral-sh/ruff-wasm-nodejs');
 
 /** Ruff's codes closest to pyinsight's rules (mutable defaults, calls in defaults, cached methods, late binding,
- * `is` with a literal, dangling tasks, blocking calls in async functions). `ASYNC2` selects ASYNC2xx. */
-export const RULES = ['B006', 'B008', 'B019', 'B023', 'F632', 'RUF006', 'ASYNC2'];
+ * `is` with a literal, dangling tasks, blocking calls in async functions), shared with throughput.ts. `ASYNC2` selects
+ * ASYNC2xx. */
+export const RULES = require('./ruffRules.json');
 
 const workspace = new Workspace({ lint: { select: RULES } }, PositionEncoding.Utf16);
 

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PHASES, TIMINGS_PREFIX, type TimingsReport } from '../server/src/cli/timings';
 import { median, ms, PYTHON, ROOT, STDLIB, table, type Section } from './common';
+import { allRules } from '../server/src/service/rules/registry';
 import { stdlibCorpus } from './corpus';
 
 const REPS = Number(process.env.BENCH_REPS ?? 3);
@@ -84,7 +85,15 @@ function runOnce(contender: Contender, scratch: string): Run {
   };
 }
 
-const COMPARABLE = 'PIN501,PIN502,PIN505,PIN506,PIN304,PIN301,PIN302';
+/** Ruff's selection (shared with ruffWasm.mjs; a code stands for every code it prefixes, as in Ruff). */
+const RUFF_RULES = JSON.parse(readFileSync(join(__dirname, 'ruffRules.json'), 'utf8')) as string[];
+
+/** The PIN rules that declare an equivalent among Ruff's selection (B006 ~ PIN502, ASYNC251 ~ PIN301, ...). */
+const COMPARABLE = allRules
+  .filter((rule) => rule.equivalentCodes.some((code) => RUFF_RULES.some((selected) => code.startsWith(selected))))
+  .map((rule) => rule.code)
+  .join(',');
+const COMPARABLE_COUNT = COMPARABLE.split(',').length;
 
 export function throughputSection(): Section {
   const scratch = mkdtempSync(join(tmpdir(), 'pyinsight-throughput-'));
@@ -98,10 +107,8 @@ export function throughputSection(): Section {
   const contenders: Contender[] = [
     pyinsight(2),
     pyinsight(1),
-    { name: 'Ruff WASM (B006, B008, B019, B023, F632, RUF006, ASYNC2xx)', argv: [process.execPath, join(__dirname, 'ruffWasm.mjs'), list] },
+    { name: `Ruff WASM (${RUFF_RULES.map((c) => (c === 'ASYNC2' ? 'ASYNC2xx' : c)).join(', ')})`, argv: [process.execPath, join(__dirname, 'ruffWasm.mjs'), list] },
     { name: `CPython ast.parse only (${PYTHON.split('/').pop()}, reference)`, argv: [PYTHON, '-c', AST_PARSE, list] },
-    // The PIN rules closest to Ruff's selection (B006 ~ PIN502, B019 ~ PIN505, B023 ~ PIN506, F632 ~ PIN501,
-    // RUF006 ~ PIN304, ASYNC2xx ~ PIN301/PIN302; B008 has no counterpart).
     pyinsight(2, COMPARABLE),
   ];
   const runs = new Map<string, Run[]>(contenders.map((c) => [c.name, []]));
@@ -138,8 +145,8 @@ export function throughputSection(): Section {
     `${corpus.files.length} files, ${ms(corpus.bytes / 1e6)} MB: every file \`pyinsight check ${STDLIB}\` visits. Medians of ${REPS} fresh processes`,
     'each, run alternately. Both linters write a JSON report of their findings to a pipe. The Ruff script reads the same',
     'file list (it gets the list; our CLI walks the folder itself) and runs one `Workspace.check` per file on one thread:',
-    "the WASM build offers no parallel mode. The rule sets differ (36 PIN rules against Ruff's 7 selections), so compare",
-    'costs, not findings; the last row runs only the 7 PIN rules closest to Ruff\'s selection.',
+    "the WASM build offers no parallel mode. The rule sets differ (every PIN rule against Ruff's selection), so compare",
+    `costs, not findings; the last row runs only the ${COMPARABLE_COUNT} PIN rules that declare an equivalent in Ruff's selection.`,
     '',
     table(['contender', 'wall s', 'CPU s (user+sys)', 'CPU/wall', 'peak RSS MB', 'findings'], rows),
     '',
@@ -147,7 +154,7 @@ export function throughputSection(): Section {
       ['pyinsight --jobs 2 / Ruff WASM', ms(ratio(jobs2, ruff, wall), 2), ms(ratio(jobs2, ruff, cpu), 2)],
       ['pyinsight --jobs 1 / Ruff WASM', ms(ratio(jobs1, ruff, wall), 2), ms(ratio(jobs1, ruff, cpu), 2)],
       ['pyinsight --jobs 2 / --jobs 1', ms(ratio(jobs2, jobs1, wall), 2), ms(ratio(jobs2, jobs1, cpu), 2)],
-      ['pyinsight --jobs 2, the 7 comparable rules / Ruff WASM', ms(ratio(comparable, ruff, wall), 2), ms(ratio(comparable, ruff, cpu), 2)],
+      [`pyinsight --jobs 2, the ${COMPARABLE_COUNT} comparable rules / Ruff WASM`, ms(ratio(comparable, ruff, wall), 2), ms(ratio(comparable, ruff, cpu), 2)],
     ]),
     '',
     'pyinsight per phase (`--timings`, ms): elapsed time inside each thread, summed over the threads, so it grows when the',
@@ -156,7 +163,7 @@ export function throughputSection(): Section {
     table(['run', ...PHASES], [
       ['--jobs 1', ...phases(jobs1)],
       ['--jobs 2', ...phases(jobs2)],
-      ['--jobs 2, 7 comparable rules', ...phases(comparable)],
+      [`--jobs 2, ${COMPARABLE_COUNT} comparable rules`, ...phases(comparable)],
     ]),
   ].join('\n') + warning;
   return {
@@ -165,7 +172,7 @@ export function throughputSection(): Section {
     goals: [
       { goal: 'pyinsight check --jobs 2 wall time < Ruff WASM (all 36 PIN rules)', target: 'ratio < 1', measured: `${ms(gap, 2)} (${ms(med(jobs2, wall), 1)} s vs ${ms(med(ruff, wall), 1)} s${contended ? '; contended run' : ''})`, met: gap < 1 },
       {
-        goal: 'pyinsight check --jobs 2 wall time < Ruff WASM (the 7 comparable PIN rules)',
+        goal: `pyinsight check --jobs 2 wall time < Ruff WASM (the ${COMPARABLE_COUNT} comparable PIN rules)`,
         target: 'ratio < 1',
         measured: `${ms(ratio(comparable, ruff, wall), 2)} (${ms(med(comparable, wall), 1)} s vs ${ms(med(ruff, wall), 1)} s)`,
         met: ratio(comparable, ruff, wall) < 1,
