@@ -58,26 +58,12 @@ export class InterpreterResolver implements vscode.Disposable {
 
   /** The interpreter for documents of `resource`'s workspace folder. */
   resolve(resource: vscode.Uri | undefined): Promise<InterpreterChoice> {
-    const folder = resource ? vscode.workspace.getWorkspaceFolder(resource) : undefined;
-    const key = folder?.uri.toString() ?? '';
-    let choice = this.cache.get(key);
-    if (!choice) {
-      choice = this.compute(resource, folder);
-      this.cache.set(key, choice);
-    }
-    return choice;
+    return perFolder(this.cache, resource, (folder) => this.compute(resource, folder));
   }
 
   /** Interpreters to compare against: pyinsight.compareInterpreters, the Python extension's, versioned ones found. */
   others(resource: vscode.Uri | undefined): Promise<string[]> {
-    const folder = resource ? vscode.workspace.getWorkspaceFolder(resource) : undefined;
-    const key = folder?.uri.toString() ?? '';
-    let others = this.othersCache.get(key);
-    if (!others) {
-      others = this.computeOthers(resource, folder);
-      this.othersCache.set(key, others);
-    }
-    return others;
+    return perFolder(this.othersCache, resource, (folder) => this.computeOthers(resource, folder));
   }
 
   private async computeOthers(resource: vscode.Uri | undefined, folder: vscode.WorkspaceFolder | undefined): Promise<string[]> {
@@ -173,4 +159,13 @@ export class InterpreterResolver implements vscode.Disposable {
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** The answer for `resource`'s workspace folder, computed once per folder (until the cache is cleared). */
+function perFolder<T>(cache: Map<string, Promise<T>>, resource: vscode.Uri | undefined, compute: (folder: vscode.WorkspaceFolder | undefined) => Promise<T>): Promise<T> {
+  const folder = resource ? vscode.workspace.getWorkspaceFolder(resource) : undefined;
+  const key = folder?.uri.toString() ?? '';
+  let answer = cache.get(key);
+  if (!answer) cache.set(key, (answer = compute(folder)));
+  return answer;
 }
